@@ -1,0 +1,73 @@
+# The two commands: `make run` (the demo site on SQLite, tasks in-process) and
+# `make test` (the whole suite on PostgreSQL and Redis, with a real Celery
+# worker and a real browser). Both install what they need.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/citiesgrow
+CELERY_BROKER_URL ?= redis://127.0.0.1:6379/0
+CHROMIUM ?= /usr/bin/chromium
+
+# What `make test` runs with: real PostgreSQL and Redis.
+TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) \
+	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0 EMAIL_URL=locmem:// \
+	WHITENOISE_USE_FINDERS=1 CHROMIUM=$(CHROMIUM)
+# What `make run` runs with: SQLite, no broker (tasks in-process), mails on the console.
+RUN_ENV := DATABASE_URL=sqlite:///db.sqlite3 CELERY_BROKER_URL= DEBUG=1 EMAIL_URL=console:// \
+	SITE_URL=http://$(HOST):$(PORT)
+
+.PHONY: run test check lint format services browser migrate demo clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@echo
+	@echo "CITIES-GROW is starting at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "Sign in with one of the demo logins above."
+	@echo
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Chromium for the browser tests comes from Debian's packages (Playwright drives it).
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing Chromium for the browser tests…"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+services: $(VENV)/.test-installed
+	@$(TEST_ENV) $(BIN)/python -m tests.services
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(VENV)/.test-installed lint
+	$(TEST_ENV) $(BIN)/python manage.py check
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: $(VENV)/.test-installed browser services check
+	$(TEST_ENV) $(BIN)/pytest
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

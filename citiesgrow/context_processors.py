@@ -1,0 +1,5 @@
+from mentoring.selectors import current_programme
+
+
+def platform(request):
+    return {"current_programme": current_programme()}

@@ -1,0 +1,75 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from mentoring import selectors
+from mentoring.models import Role
+
+from .celery import app as celery_app
+
+
+def home(request):
+    """The programme for visitors; "my work" for a signed-in person."""
+    programme = selectors.current_programme()
+    if not request.user.is_authenticated:
+        return render(request, "home_public.html", {"programme": programme})
+    scope = selectors.scope_of(request.user)
+    pairings = list(selectors.visible_pairings(scope).filter(programme=programme)) if programme else []
+    own_cities = scope.city_ids
+    city_pairings = [p for p in pairings if p.mentor_city_id in own_cities or p.implementing_city_id in own_cities]
+    expert_pairings = [p for p in pairings if p.scheme.facilitator_id in scope.expert_organisation_ids]
+    memberships = list(request.user.memberships.select_related("city", "organisation"))
+    people = {}
+    if city_pairings:
+        for membership in selectors.memberships_of_pairings(city_pairings):
+            people.setdefault(membership.scope, []).append(membership)
+    context = {
+        "programme": programme,
+        "memberships": memberships,
+        "is_coordinator": scope.is_coordinator,
+        "city_pairings": [
+            {
+                "pairing": p,
+                "mentor_people": people.get(p.mentor_city, []),
+                "implementing_people": people.get(p.implementing_city, []),
+                "expert_people": people.get(p.scheme.facilitator, []),
+                "own_side": "mentor" if p.mentor_city_id in own_cities else "implementing",
+            }
+            for p in city_pairings
+        ],
+        "expert_schemes": _group_by_scheme(expert_pairings),
+        "all_schemes": _group_by_scheme(pairings) if scope.is_coordinator else [],
+        "roles": Role,
+    }
+    return render(request, "home.html", context)
+
+
+def _group_by_scheme(pairings):
+    schemes = {}
+    for pairing in pairings:
+        schemes.setdefault(pairing.scheme, []).append(pairing)
+    return list(schemes.items())
+
+
+@never_cache
+def healthz(request):
+    """Database and broker reachability, for load balancers and docker-compose."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+        checks["database"] = f"error: {error.__class__.__name__}"
+    if celery_app.conf.task_always_eager:
+        checks["broker"] = "not configured: tasks run in-process"
+    else:
+        try:
+            with celery_app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+            checks["broker"] = "ok"
+        except Exception as error:  # noqa: BLE001
+            checks["broker"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" or value.startswith("not configured") for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)

@@ -1,0 +1,43 @@
+from django.core.management.base import BaseCommand
+
+from mentoring.demo import load_demo_network
+from mentoring.demo_network import DEMO_PASSWORD
+from mentoring.models import City, Organisation, Pairing, Scheme
+
+SHOWN = [
+    "officer@athens.example",
+    "officer@munich.example",
+    "admin@athens.example",
+    "political@athens.example",
+    "expert@migrationwork.example",
+    "expert@mpg.example",
+    "coordinator@eurocities.example",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the CITIES-GROW demo network (cities, partners, schemes, pairings, fictional people). Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all-logins", action="store_true", help="List every demo login, not only a selection.")
+
+    def handle(self, *args, all_logins=False, **options):
+        logins = load_demo_network()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
+                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings."
+            )
+        )
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+        for email, role, scope in logins:
+            if all_logins or email in SHOWN:
+                self.stdout.write(f"  {email:<34} {role}, {scope}")
+        if not all_logins:
+            self.stdout.write(
+                "  …and officer@, admin@ and political@ <city>.example for every city "
+                "(python manage.py load_demo --all-logins lists them)."
+            )
+        self.stdout.write(
+            "Coordinator staff set up two-factor authentication (any authenticator app) before staff pages."
+        )

@@ -1,0 +1,103 @@
+import datetime
+
+import factory
+from allauth.account.models import EmailAddress
+
+from accounts.models import User
+from mentoring.models import City, Membership, Organisation, Pairing, Programme, Role, Scheme
+
+PASSWORD = "a-good-test-password"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@test.example")
+    name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Expert organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organisation.Kind.EXPERT_PARTNER
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"City {n}")
+    slug = factory.Sequence(lambda n: f"city-{n}")
+    country = "Belgium"
+    iso_code = "BE"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Programme {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    title = "Integration of migrants through economic activity in cities"
+    starts_on = datetime.date(2017, 2, 1)
+    ends_on = datetime.date(2019, 1, 31)
+    funding = "AMIF"
+    coordinator = factory.SubFactory(
+        OrganisationFactory, name="EUROCITIES", slug="eurocities", kind=Organisation.Kind.COORDINATOR
+    )
+
+
+class SchemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Scheme
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    code = factory.Sequence(lambda n: "ABCDEFGH"[n % 8])
+    title = factory.LazyAttribute(lambda o: f"Scheme {o.code} title")
+    short_title = factory.LazyAttribute(lambda o: f"Scheme {o.code}")
+    facilitator = factory.SubFactory(OrganisationFactory)
+
+
+class PairingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pairing
+
+    scheme = factory.SubFactory(SchemeFactory)
+    mentor_city = factory.SubFactory(CityFactory)
+    implementing_city = factory.SubFactory(CityFactory)
+    verified = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.CITY_OFFICER
+    city = factory.SubFactory(CityFactory)
+    organisation = None
+
+
+def person(role, *, city=None, organisation=None, **user_fields):
+    """A user holding one role in a city or an organisation."""
+    user = UserFactory(**user_fields)
+    Membership.objects.create(user=user, role=role, city=city, organisation=organisation)
+    if role == Role.COORDINATOR:
+        user.is_staff = user.is_superuser = True
+        user.save()
+    return user
