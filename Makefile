@@ -10,6 +10,7 @@ PORT ?= 8000
 DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/citiesgrow
 CELERY_BROKER_URL ?= redis://127.0.0.1:6379/0
 CHROMIUM ?= /usr/bin/chromium
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/citiesgrow_bench
 
 # What `make test` runs with: real PostgreSQL and Redis.
 TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) \
@@ -19,7 +20,7 @@ TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) 
 RUN_ENV := DATABASE_URL=sqlite:///db.sqlite3 CELERY_BROKER_URL= DEBUG=1 EMAIL_URL=console:// \
 	SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test check lint format services browser migrate demo clean
+.PHONY: run test check lint format services browser bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -64,6 +65,11 @@ check: $(VENV)/.test-installed lint
 
 test: $(VENV)/.test-installed browser services check
 	$(TEST_ENV) $(BIN)/pytest
+
+# Measurements (bench/README.md): on a database of their own, which they empty.
+bench: $(VENV)/.test-installed
+	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
+	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .
