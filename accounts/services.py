@@ -22,10 +22,10 @@ def _check_scope(*, role, city, organisation):
     elif role in Role.organisation_roles():
         if organisation is None or city is not None:
             raise ValidationError({"organisation": "This role needs an organisation (and no city)."})
-        expected = "coordinator" if role == Role.COORDINATOR else "expert_partner"
-        if organisation.kind != expected:
-            kind = expected.replace("_", " ")
-            raise ValidationError({"organisation": f"A {Role(role).label.lower()} belongs to a {kind} organisation."})
+        if role == Role.COORDINATOR and organisation.kind != "coordinator":
+            raise ValidationError({"organisation": "Coordinator staff belong to a coordinator organisation."})
+        if role == Role.EXPERT_PARTNER and organisation.kind != "expert_partner":
+            raise ValidationError({"organisation": "An expert partner belongs to an expert partner organisation."})
     else:
         raise ValidationError({"role": "Unknown role."})
 

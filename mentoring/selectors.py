@@ -102,7 +102,7 @@ def network_pairings(programme):
 def programme_schemes(programme):
     return (
         Scheme.objects.filter(programme=programme)
-        .select_related("facilitator")
+        .select_related("facilitator", "programme")
         .prefetch_related(
             Prefetch("pairings", queryset=Pairing.objects.select_related("mentor_city", "implementing_city"))
         )

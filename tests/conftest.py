@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from citiesgrow.celery import app as celery_app
 from mentoring.demo import load_demo_network
@@ -16,6 +17,14 @@ def _fast_passwords_and_eager_tasks(settings):
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and used MFA codes live in the cache: no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
