@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import City, Membership, Organisation, Pairing, Programme, Scheme
+
+# A URL typed without a scheme is taken as https (Django 6's default).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(City)
@@ -13,6 +17,7 @@ class CityAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -34,6 +39,7 @@ class SchemeAdmin(admin.ModelAdmin):
 
 @admin.register(Pairing)
 class PairingAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["__str__", "scheme", "status", "verified", "confidence"]
     list_filter = ["programme", "scheme__code", "status", "verified"]
     search_fields = ["mentor_city__name", "implementing_city__name"]
