@@ -4,7 +4,18 @@ import factory
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
-from mentoring.models import City, Membership, Organisation, Pairing, Programme, Role, Scheme
+from mentoring.models import (
+    City,
+    Membership,
+    Organisation,
+    Pairing,
+    Programme,
+    Recommendation,
+    Role,
+    Scheme,
+    Visit,
+    VisitReport,
+)
 
 PASSWORD = "a-good-test-password"
 
@@ -101,3 +112,36 @@ def person(role, *, city=None, organisation=None, **user_fields):
         user.is_staff = user.is_superuser = True
         user.save()
     return user
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    """A study visit of the implementing city to its mentor, within the programme."""
+
+    class Meta:
+        model = Visit
+
+    pairing = factory.SubFactory(PairingFactory)
+    kind = Visit.Kind.STUDY
+    host = Visit.Host.MENTOR
+    starts_on = datetime.date(2017, 10, 23)
+    ends_on = datetime.date(2017, 10, 25)
+    brief_due_on = datetime.date(2017, 10, 9)
+    report_due_on = datetime.date(2017, 11, 24)
+
+
+class VisitReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitReport
+
+    visit = factory.SubFactory(VisitFactory, status=Visit.Status.HELD)
+    summary = "What we saw and learnt."
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    report = factory.SubFactory(VisitReportFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    author = Recommendation.Author.MENTOR_CITY
+    text = "Bring the job centre, the chamber and the schools to one table."
