@@ -22,7 +22,9 @@ class TimeInput(forms.TimeInput):
 def apply_errors(form, error):
     """Show a service's ValidationError at the form's fields (or at the top for other keys)."""
     if hasattr(error, "error_dict"):
+        renamed = getattr(form, "service_fields", {})
         for field, messages in error.message_dict.items():
+            field = renamed.get(field, field)
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
@@ -72,6 +74,8 @@ class VisitStatusForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
+    service_fields = {"starts_at": "day", "ends_at": "ends"}
+
     day = forms.DateField(widget=DateInput)
     starts = forms.TimeField(widget=TimeInput)
     ends = forms.TimeField(widget=TimeInput, required=False)
