@@ -203,3 +203,9 @@ LOGGING = {
 
 # How long an invitation link stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+
+# Visit attachments: the largest file accepted, in bytes (10 MB unless set).
+VISIT_ATTACHMENT_MAX_BYTES = env_int("VISIT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Default deadlines when a visit is planned: the brief before the first day, the report after the last.
+VISIT_BRIEF_DAYS_BEFORE = env_int("VISIT_BRIEF_DAYS_BEFORE", 14)
+VISIT_REPORT_DAYS_AFTER = env_int("VISIT_REPORT_DAYS_AFTER", 30)

@@ -1,7 +1,22 @@
 from django.contrib import admin
 from django.db import models
 
-from .models import City, Membership, Organisation, Pairing, Programme, Scheme
+from .models import (
+    AgendaItem,
+    Attachment,
+    CalendarFeed,
+    City,
+    LearningBrief,
+    Membership,
+    Organisation,
+    Pairing,
+    Participant,
+    Programme,
+    Recommendation,
+    Scheme,
+    Visit,
+    VisitReport,
+)
 
 # A URL typed without a scheme is taken as https (Django 6's default).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -53,3 +68,63 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__name", "user__email"]
     list_select_related = ["user", "city", "organisation"]
     autocomplete_fields = ["city", "organisation"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "pairing", "kind", "starts_on", "ends_on", "status", "brief_due_on", "report_due_on"]
+    list_filter = ["kind", "status", "pairing__scheme__code"]
+    search_fields = ["pairing__mentor_city__name", "pairing__implementing_city__name", "topics"]
+    list_select_related = ["pairing__mentor_city", "pairing__implementing_city"]
+    date_hierarchy = "starts_on"
+    inlines = [AgendaItemInline, ParticipantInline, AttachmentInline]
+
+
+@admin.register(LearningBrief)
+class LearningBriefAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "submitted_at", "updated_at"]
+    list_select_related = ["visit__pairing__mentor_city", "visit__pairing__implementing_city"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+
+
+@admin.register(VisitReport)
+class VisitReportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "submitted_at", "is_public"]
+    list_filter = ["is_public"]
+    list_select_related = ["visit__pairing__mentor_city", "visit__pairing__implementing_city"]
+    inlines = [RecommendationInline]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "author", "charter_commitment", "response", "follow_up"]
+    list_filter = ["author", "response", "follow_up", "charter_commitment"]
+    search_fields = ["text", "response_reason"]
+    list_select_related = ["report__visit__pairing__mentor_city", "report__visit__pairing__implementing_city"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created_at", "reset_at"]
+    readonly_fields = ["token", "created_at", "reset_at"]

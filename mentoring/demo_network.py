@@ -241,3 +241,251 @@ def city_email(role, city_slug):
 def organisation_email(role, organisation_slug, index):
     prefix = "coordinator" if role == "coordinator" else "expert"
     return f"{prefix}{'' if index == 0 else index + 1}@{organisation_slug}.example"
+
+
+# Visits. The dates of the Athens–Munich and Dresden visits come from published
+# sources (named on each visit); where a visit is reported but its dates are
+# not, the dates are illustrative and say so. Briefs, agendas, reports,
+# recommendations and answers are fictional demo content.
+ILLUSTRATIVE_DATES = "Illustrative dates: the visit is reported in a published source, its dates are not."
+
+VISITS = [
+    {
+        "pairing": ("munich", "athens"),
+        "kind": "study_visit",
+        "host": "mentor",
+        "starts_on": datetime.date(2017, 10, 23),
+        "ends_on": datetime.date(2017, 10, 25),
+        "status": "reported",
+        "source_url": "http://anyflip.com/zerr/acrf/basic",
+        "topics": "How Munich's job centre, chambers, vocational schools and employers work together "
+        "for young newcomers",
+        "practical_notes": "Meeting point each morning: the city's department for labour and economic development. "
+        "Interpretation Greek–German is arranged for the site visits.",
+        "brief": {
+            "learning_goals": "How a city convenes the job centre, employers' chambers and vocational schools around "
+            "one route into work for young people with a migrant background, and who leads it.",
+            "questions": "Who pays for the coordinators?\nHow are employers kept on board after the first year?\n"
+            "How is a young person's progress followed across the partners?",
+            "charter_commitments": ["S1", "S2", "P3"],
+            "submitted": datetime.date(2017, 10, 6),
+        },
+        "agenda": [
+            (
+                datetime.datetime(2017, 10, 23, 9, 30),
+                datetime.datetime(2017, 10, 23, 12, 0),
+                "Welcome and the city's integration strategy",
+                "City hall",
+                "Head of the integration office",
+            ),
+            (
+                datetime.datetime(2017, 10, 24, 10, 0),
+                datetime.datetime(2017, 10, 24, 13, 0),
+                "Site visit: a vocational school's welcome classes",
+                "Vocational school",
+                "Head teacher; two trainees",
+            ),
+            (
+                datetime.datetime(2017, 10, 25, 9, 0),
+                datetime.datetime(2017, 10, 25, 11, 30),
+                "Round table with the chambers and the job centre",
+                "Chamber of crafts",
+                "Employers' representatives",
+            ),
+        ],
+        "participants": [
+            "officer@athens.example",
+            "officer@munich.example",
+            "expert@migrationwork.example",
+            "coordinator@eurocities.example",
+        ],
+        "guests": [("Petra Schmid", "Municipal job centre (fictional contact)")],
+        "report": {
+            "summary": "Athens met the partners of Munich's route into training and work for young newcomers: "
+            "one coordinator per district, a shared case file agreed with each young person, and employers who "
+            "commit to a number of training places each year.",
+            "submitted": datetime.date(2017, 11, 20),
+            "is_public": True,
+            "recommendations": [
+                (
+                    "mentor_city",
+                    "Name one coordinator in the city administration who convenes the job centre, the "
+                    "chambers and the schools, with a mandate from the mayor.",
+                    "P3",
+                    ("adopt", "The deputy mayor's office will host the coordinator.", "done"),
+                ),
+                (
+                    "expert_partner",
+                    "Start with one district and a small number of employers, and agree from the "
+                    "start what each partner reports every quarter.",
+                    "S1",
+                    (
+                        "adapt",
+                        "We start in two neighbourhoods, with the employers of the municipal markets.",
+                        "in_progress",
+                    ),
+                ),
+                (
+                    "eurocities",
+                    "Share the first year's lessons at the next scheme meeting, so that the other "
+                    "cities of scheme B learn from them.",
+                    "",
+                    ("adopt", "Planned for the scheme meeting in spring.", "not_started"),
+                ),
+            ],
+        },
+    },
+    {
+        "pairing": ("munich", "athens"),
+        "kind": "mentoring_visit",
+        "host": "implementing",
+        "starts_on": datetime.date(2018, 5, 8),
+        "ends_on": datetime.date(2018, 5, 10),
+        "status": "reported",
+        "source_url": "http://anyflip.com/zerr/acrf/basic",
+        "topics": "Peer review of Athens' first steps and its draft action plan",
+        "brief": {
+            "learning_goals": "Feedback on our draft action plan, and how to involve employers' associations that "
+            "have not worked with the city before.",
+            "questions": "Are our indicators realistic for one year?",
+            "charter_commitments": ["S1", "P3"],
+            "submitted": datetime.date(2018, 4, 20),
+        },
+        "participants": ["officer@athens.example", "officer@munich.example", "expert@migrationwork.example"],
+        "report": {
+            "summary": "Munich and MigrationWork met the partners Athens has convened since the study visit and "
+            "reviewed the draft action plan with them.",
+            "submitted": datetime.date(2018, 6, 4),
+            "is_public": False,
+            "recommendations": [
+                (
+                    "mentor_city",
+                    "Write down the agreement between the partners in a short charter that each signs.",
+                    "P1",
+                    ("adopt", "A partners' charter is drafted for signature in the autumn.", "in_progress"),
+                ),
+                (
+                    "expert_partner",
+                    "Keep to three indicators in the first year and measure them twice.",
+                    "",
+                    ("decline", "Our funder asks for five indicators; we keep them but report twice a year.", ""),
+                ),
+                ("mentor_city", "Invite young people who took part to the partners' meetings.", "P3", None),
+            ],
+        },
+    },
+    {
+        "pairing": ("nantes", "dresden"),
+        "kind": "mentoring_visit",
+        "host": "implementing",
+        "starts_on": datetime.date(2018, 6, 11),
+        "ends_on": datetime.date(2018, 6, 13),
+        "status": "held",
+        "source_url": "https://www.dresden.de/de/rathaus/aktuelles/pressemitteilungen/2018/06/pm_033.php",
+        "topics": "Expert workshops and a conference on discrimination in recruitment and at work",
+        "brief": {
+            "learning_goals": "How Nantes tests its own recruitment for discrimination, and how it works with local "
+            "employers on fair hiring.",
+            "questions": "What did the city change after its first tests?\nHow are staff trained?",
+            "charter_commitments": ["E1", "E2", "E3", "P2"],
+            "submitted": datetime.date(2018, 5, 25),
+        },
+        "participants": [
+            "officer@dresden.example",
+            "officer@nantes.example",
+            "expert@mpg.example",
+            "coordinator2@eurocities.example",
+        ],
+        "report": {
+            "summary": "Draft: the workshops showed how the city as an employer can lead by example.",
+            "submitted": None,
+            "is_public": False,
+            "recommendations": [
+                (
+                    "mentor_city",
+                    "Review the city's own job advertisements and selection steps with staff networks.",
+                    "E1",
+                    None,
+                ),
+                (
+                    "expert_partner",
+                    "Connect the action plan to the city's integration concept and its action "
+                    "programme for democracy and tolerance.",
+                    "P2",
+                    None,
+                ),
+            ],
+        },
+    },
+    {
+        "pairing": ("brighton-hove", "utrecht"),
+        "kind": "study_visit",
+        "host": "mentor",
+        "starts_on": datetime.date(2018, 3, 5),
+        "ends_on": datetime.date(2018, 3, 6),
+        "dates_note": ILLUSTRATIVE_DATES,
+        "status": "reported",
+        "source_url": "http://eurocities.eu/eurocities/allcontent/"
+        "Valuing-your-values-Brighton-Hove-visited-by-Utrecht-through-CITIES-GROW-WSPO-BC8LYQ",
+        "topics": "Social value in tenders above £100,000 and consortia of small firms",
+        "brief": {
+            "learning_goals": "How social value is weighed in Brighton & Hove's larger tenders, and how small firms, "
+            "many run by migrants, bid together.",
+            "questions": "How is social value scored and checked after the contract is signed?",
+            "charter_commitments": ["B1", "B2", "B3"],
+            "submitted": datetime.date(2018, 2, 16),
+        },
+        "participants": ["officer@utrecht.example", "officer@brighton-hove.example", "expert@mpg.example"],
+        "report": {
+            "summary": "Utrecht saw how the social value framework shapes larger tenders and met a consortium of "
+            "small firms that won a council contract together.",
+            "submitted": datetime.date(2018, 4, 3),
+            "is_public": True,
+            "recommendations": [
+                (
+                    "mentor_city",
+                    "Add a social value criterion, with a clear weight, to tenders above a threshold.",
+                    "B1",
+                    ("adopt", "Included in the procurement policy update.", "done"),
+                ),
+                (
+                    "expert_partner",
+                    "Hold meet-the-buyer sessions where small firms can form consortia.",
+                    "B3",
+                    (
+                        "adapt",
+                        "Run together with the chamber of commerce rather than by the city alone.",
+                        "in_progress",
+                    ),
+                ),
+                (
+                    "mentor_city",
+                    "Ask contractors to report on their own diversity measures.",
+                    "B2",
+                    ("adapt", "Asked as an optional question in the first year.", "not_started"),
+                ),
+            ],
+        },
+    },
+    {
+        "pairing": ("birmingham", "lisbon"),
+        "kind": "study_visit",
+        "host": "mentor",
+        "starts_on": datetime.date(2018, 4, 17),
+        "ends_on": datetime.date(2018, 4, 18),
+        "dates_note": ILLUSTRATIVE_DATES + " It lasted two days.",
+        "status": "confirmed",
+        "source_url": "http://eurocities.eu/eurocities/allcontent/Ability-response-and-social-responsibility-"
+        "Lisbon-visits-Birmingham-to-grow-social-value-with-Cities-Grow-WSPO-AXJDUX",
+        "topics": "The Social Value Charter, the Business Charter for Social Responsibility, recognition of "
+        "qualifications",
+        "brief": {
+            "learning_goals": "How Birmingham's business charter commits suppliers, and how migrants' qualifications "
+            "are recognised by local employers.",
+            "questions": "",
+            "charter_commitments": ["B1", "B2"],
+            "submitted": None,
+        },
+        "participants": ["officer@lisbon.example", "officer@birmingham.example", "expert@mpg.example"],
+    },
+]

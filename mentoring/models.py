@@ -231,3 +231,353 @@ class Membership(models.Model):
     @property
     def scope(self):
         return self.city or self.organisation
+
+
+# ---------------------------------------------------------------------------
+# Visits, learning-needs briefs, visit reports and the recommendation register
+# ---------------------------------------------------------------------------
+
+
+class CharterCommitment(models.TextChoices):
+    """The eleven commitments of the EUROCITIES Integrating Cities Charter.
+
+    Stored as codes until the toolkits app owns the Charter; a later migration
+    can turn each code field into a foreign key by looking the code up."""
+
+    P1 = "P1", "P1 · Communicate the commitment to equal opportunities"
+    P2 = "P2", "P2 · Equal access and non-discrimination in all policies"
+    P3 = "P3", "P3 · Involve migrant communities in policy-making"
+    S1 = "S1", "S1 · Equal access to services"
+    S2 = "S2", "S2 · Services that understand migrants' needs"
+    E1 = "E1", "E1 · A workforce that reflects the city's diversity"
+    E2 = "E2", "E2 · Fair and equal treatment of all staff"
+    E3 = "E3", "E3 · Staff who understand and respect diversity"
+    B1 = "B1", "B1 · Equality and diversity in procurement"
+    B2 = "B2", "B2 · Equality and diversity among contractors"
+    B3 = "B3", "B3 · A diverse supplier base"
+
+
+def validate_charter_codes(value):
+    if not isinstance(value, list) or any(code not in CharterCommitment.values for code in value):
+        raise ValidationError("Choose commitments of the Integrating Cities Charter (P1 … B3).")
+
+
+class Visit(models.Model):
+    """A study visit (the implementing city visits its mentor), a mentoring
+    visit (the mentor, with the expert partner and EUROCITIES, visits the
+    implementing city) or another meeting of a pairing."""
+
+    class Kind(models.TextChoices):
+        STUDY = "study_visit", "Study visit"
+        MENTORING = "mentoring_visit", "Mentoring visit"
+        OTHER = "other", "Other visit"
+
+    class Host(models.TextChoices):
+        MENTOR = "mentor", "Mentor city"
+        IMPLEMENTING = "implementing", "Implementing city"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        CONFIRMED = "confirmed", "Confirmed"
+        HELD = "held", "Held"
+        REPORTED = "reported", "Reported"
+
+    pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="visits")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Which side of the pairing hosts: the database then guarantees the host is one of the pair.
+    host = models.CharField("host city", max_length=12, choices=Host.choices)
+    starts_on = models.DateField("first day")
+    ends_on = models.DateField("last day")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    topics = models.CharField(max_length=300, blank=True, help_text="What the visit is about, in a line.")
+    practical_notes = models.TextField(blank=True, help_text="Travel, venue, accessibility, contacts…")
+    dates_note = models.CharField(
+        max_length=200, blank=True, help_text="For example: illustrative dates, the real ones are not published."
+    )
+    source_url = models.URLField(blank=True, max_length=300)
+    brief_due_on = models.DateField("learning-needs brief due", null=True, blank=True)
+    report_due_on = models.DateField("visit report due", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        indexes = [models.Index(fields=["pairing", "starts_on"])]
+        constraints = [
+            models.CheckConstraint(name="visit_ends_after_start", condition=Q(ends_on__gte=F("starts_on"))),
+            models.CheckConstraint(
+                name="visit_host_fits_kind",
+                condition=Q(kind="other")
+                | Q(kind="study_visit", host="mentor")
+                | Q(kind="mentoring_visit", host="implementing"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.host_city} ({self.starts_on:%d %b %Y})"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:visit", args=[self.pk])
+
+    @property
+    def host_city(self):
+        return self.pairing.mentor_city if self.host == self.Host.MENTOR else self.pairing.implementing_city
+
+    @property
+    def visiting_city(self):
+        return self.pairing.implementing_city if self.host == self.Host.MENTOR else self.pairing.mentor_city
+
+    @property
+    def title(self):
+        return f"{self.get_kind_display()} to {self.host_city}"
+
+    @property
+    def days(self):
+        return (self.ends_on - self.starts_on).days + 1
+
+    # A missing reverse one-to-one raises an AttributeError subclass, so getattr's default works.
+    @property
+    def brief_or_none(self):
+        return getattr(self, "brief", None)
+
+    @property
+    def report_or_none(self):
+        return getattr(self, "report", None)
+
+
+class AgendaItem(models.Model):
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="agenda_items")
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends", null=True, blank=True)
+    title = models.CharField(max_length=200)
+    place = models.CharField(max_length=200, blank=True)
+    speakers = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="agenda_item_ends_after_start",
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Participant(models.Model):
+    """A person on the platform, or an external guest known by name and organisation."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="visit_participations"
+    )
+    guest_name = models.CharField(max_length=150, blank=True)
+    organisation = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="The guest's organisation; for people on the platform, their city or team.",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="participant_is_person_or_guest",
+                condition=(Q(user__isnull=False, guest_name="") | (Q(user__isnull=True) & ~Q(guest_name=""))),
+            ),
+            models.UniqueConstraint(
+                fields=["visit", "user"], condition=Q(user__isnull=False), name="participant_once_per_visit"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.user.name if self.user_id else self.guest_name
+
+    @property
+    def is_guest(self):
+        return self.user_id is None
+
+
+def attachment_path(instance, filename):
+    return f"visits/{instance.visit_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file of a visit. Served through a view that checks permission, never straight from MEDIA_URL."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    title = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class LearningBrief(models.Model):
+    """What the implementing city wants to learn from a visit, written before it."""
+
+    visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="brief")
+    learning_goals = models.TextField("what we want to learn")
+    questions = models.TextField("our questions", blank=True)
+    charter_commitments = models.JSONField(
+        "Integrating Cities Charter commitments concerned",
+        default=list,
+        blank=True,
+        validators=[validate_charter_codes],
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Learning-needs brief for {self.visit}"
+
+    @property
+    def is_draft(self):
+        return self.submitted_at is None
+
+    def get_charter_commitments_display(self):
+        return [CharterCommitment(code).label for code in self.charter_commitments]
+
+
+class VisitReport(models.Model):
+    """What the host or mentor side learnt and recommends, written after the visit."""
+
+    visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="report")
+    summary = models.TextField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    is_public = models.BooleanField(
+        "visible to everyone signed in",
+        default=False,
+        help_text="Otherwise only the pairing, its expert and EUROCITIES.",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="report_public_only_when_submitted", condition=Q(is_public=False) | Q(submitted_at__isnull=False)
+            )
+        ]
+
+    def __str__(self):
+        return f"Report of the {self.visit}"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:visit_report", args=[self.visit_id])
+
+    @property
+    def is_draft(self):
+        return self.submitted_at is None
+
+
+class Recommendation(models.Model):
+    """A numbered recommendation of a visit report, and the implementing city's answer to it."""
+
+    class Author(models.TextChoices):
+        MENTOR_CITY = "mentor_city", "Mentor city"
+        EXPERT_PARTNER = "expert_partner", "Expert partner"
+        EUROCITIES = "eurocities", "EUROCITIES"
+
+    class Response(models.TextChoices):
+        ADOPT = "adopt", "Adopt"
+        ADAPT = "adapt", "Adapt"
+        DECLINE = "decline", "Decline"
+
+    class FollowUp(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+
+    report = models.ForeignKey(VisitReport, on_delete=models.CASCADE, related_name="recommendations")
+    number = models.PositiveSmallIntegerField()
+    author = models.CharField(max_length=20, choices=Author.choices)
+    text = models.TextField()
+    charter_commitment = models.CharField(
+        "Charter commitment", max_length=2, choices=CharterCommitment.choices, blank=True
+    )
+    # A link to the action plan section it concerns comes with the actionplans models.
+    response = models.CharField(max_length=10, choices=Response.choices, blank=True)
+    response_reason = models.TextField("reason", blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    follow_up = models.CharField(max_length=12, choices=FollowUp.choices, blank=True)
+    follow_up_updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="recommendation_number_unique_in_report"),
+            models.CheckConstraint(name="recommendation_number_positive", condition=Q(number__gte=1)),
+            models.CheckConstraint(
+                name="recommendation_answer_has_reason", condition=Q(response="") | ~Q(response_reason="")
+            ),
+            models.CheckConstraint(
+                name="recommendation_follow_up_only_when_taken_up",
+                condition=Q(follow_up="") | Q(response__in=["adopt", "adapt"]),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.number}"
+
+    @property
+    def is_taken_up(self):
+        return self.response in (self.Response.ADOPT, self.Response.ADAPT)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of an iCalendar feed: a person's visits and deadlines, or a pairing's.
+
+    The token is the only credential (calendar apps cannot sign in), so it is
+    long and random, and resetting it makes the old address answer 404."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    pairing = models.OneToOneField(
+        Pairing, null=True, blank=True, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reset_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="calendar_feed_has_one_owner",
+                condition=Q(user__isnull=False, pairing__isnull=True) | Q(user__isnull=True, pairing__isnull=False),
+            )
+        ]
+
+    def __str__(self):
+        return f"Calendar feed of {self.user or self.pairing}"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:calendar_feed", args=[self.token])

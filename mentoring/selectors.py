@@ -1,11 +1,24 @@
 """Reads of the mentoring network, scoped to what a person may see."""
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
-from .models import City, Membership, Organisation, Pairing, Programme, Role, Scheme
+from .models import (
+    AgendaItem,
+    City,
+    Membership,
+    Organisation,
+    Pairing,
+    Participant,
+    Programme,
+    Recommendation,
+    Role,
+    Scheme,
+    Visit,
+)
 
 
 @dataclass
@@ -143,3 +156,187 @@ def pairing_memberships(pairing):
 
 def pairing_for_city(city, programme):
     return _pairings().filter(programme=programme).filter(Q(mentor_city=city) | Q(implementing_city=city)).first()
+
+
+# ---------------------------------------------------------------------------
+# Visits, reports and the recommendation register
+# ---------------------------------------------------------------------------
+
+
+def _visits():
+    return Visit.objects.select_related(
+        "pairing__scheme__facilitator",
+        "pairing__scheme__programme",
+        "pairing__mentor_city",
+        "pairing__implementing_city",
+        "brief",
+        "report",
+    )
+
+
+def all_visits():
+    """Every visit, joined for the pages; callers check permission on the one they pick."""
+    return _visits()
+
+
+def visible_visits(scope):
+    """Visits of the pairings whose workspace the scope may see."""
+    if scope.user_id is None:
+        return Visit.objects.none()
+    if scope.is_coordinator:
+        return _visits()
+    return _visits().filter(pairing__in=visible_pairings(scope).values("pk"))
+
+
+def pairing_visits(pairing):
+    return _visits().filter(pairing=pairing).annotate(recommendation_count=Count("report__recommendations"))
+
+
+def visit_for_page():
+    """Visits with everything the visit page shows, in a fixed number of queries."""
+    return _visits().prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
+        Prefetch("participants", queryset=Participant.objects.select_related("user").order_by("pk")),
+        "attachments",
+    )
+
+
+def report_recommendations(report):
+    return report.recommendations.select_related("responded_by").order_by("number")
+
+
+def pairing_register(pairing):
+    """The recommendations of the pairing's submitted reports, in visit order: the register."""
+    return (
+        Recommendation.objects.filter(report__visit__pairing=pairing, report__submitted_at__isnull=False)
+        .select_related(
+            "report__visit__pairing__mentor_city", "report__visit__pairing__implementing_city", "responded_by"
+        )
+        .order_by("report__visit__starts_on", "report__visit_id", "number")
+    )
+
+
+@dataclass
+class Uptake:
+    """What an implementing city did with recommendations: (adopted + adapted) / all."""
+
+    total: int = 0
+    adopted: int = 0
+    adapted: int = 0
+    declined: int = 0
+    done: int = 0
+
+    @property
+    def answered(self):
+        return self.adopted + self.adapted + self.declined
+
+    @property
+    def unanswered(self):
+        return self.total - self.answered
+
+    @property
+    def taken_up(self):
+        return self.adopted + self.adapted
+
+    @property
+    def rate(self):
+        """A fraction between 0 and 1, or None when there is nothing to answer yet."""
+        return self.taken_up / self.total if self.total else None
+
+    @property
+    def percent(self):
+        return None if self.rate is None else round(100 * self.rate)
+
+    def add(self, other):
+        for name in ("total", "adopted", "adapted", "declined", "done"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+
+def uptake_of(recommendations):
+    uptake = Uptake()
+    for recommendation in recommendations:
+        _count(uptake, recommendation.response, recommendation.follow_up, 1)
+    return uptake
+
+
+def _count(uptake, response, follow_up, n):
+    uptake.total += n
+    if response == Recommendation.Response.ADOPT:
+        uptake.adopted += n
+    elif response == Recommendation.Response.ADAPT:
+        uptake.adapted += n
+    elif response == Recommendation.Response.DECLINE:
+        uptake.declined += n
+    if follow_up == Recommendation.FollowUp.DONE:
+        uptake.done += n
+
+
+def uptake_by_pairing(scope, pairings):
+    """Uptake per pairing, in one query, counting only the submitted reports the
+    scope may read: all of its own pairings', the public ones of the others."""
+    pairing_ids = [p.pk for p in pairings]
+    recommendations = Recommendation.objects.filter(
+        report__visit__pairing_id__in=pairing_ids, report__submitted_at__isnull=False
+    )
+    if not scope.is_coordinator:
+        recommendations = recommendations.filter(
+            Q(report__visit__pairing_id__in=scope.pairing_ids) | Q(report__is_public=True)
+        )
+    result = {pk: Uptake() for pk in pairing_ids}
+    rows = recommendations.values_list("report__visit__pairing_id", "response", "follow_up").annotate(n=Count("pk"))
+    for pairing_id, response, follow_up, n in rows.order_by():
+        _count(result[pairing_id], response, follow_up, n)
+    return result
+
+
+@dataclass
+class CalendarEntry:
+    """One line of the calendar: a visit, or a deadline of a visit."""
+
+    kind: str  # "visit", "brief_due", "report_due"
+    starts_on: datetime.date
+    ends_on: datetime.date
+    visit: Visit
+    done: bool = False
+
+    @property
+    def title(self):
+        visit = self.visit
+        pair = f"{visit.pairing.mentor_city} → {visit.pairing.implementing_city}"
+        if self.kind == "brief_due":
+            return f"Learning-needs brief due: {visit.title} ({pair})"
+        if self.kind == "report_due":
+            return f"Visit report due: {visit.title} ({pair})"
+        return f"{visit.title} ({pair})"
+
+    @property
+    def uid(self):
+        return f"visit-{self.visit.pk}-{self.kind}@cities-grow"
+
+
+def calendar_entries(visits):
+    """Visits and their deadlines, in date order. `visits` must come from a visits selector."""
+    entries = []
+    for visit in visits:
+        entries.append(CalendarEntry("visit", visit.starts_on, visit.ends_on, visit))
+        brief, report = visit.brief_or_none, visit.report_or_none
+        if visit.brief_due_on:
+            done = brief is not None and brief.submitted_at is not None
+            entries.append(CalendarEntry("brief_due", visit.brief_due_on, visit.brief_due_on, visit, done))
+        if visit.report_due_on:
+            done = report is not None and report.submitted_at is not None
+            entries.append(CalendarEntry("report_due", visit.report_due_on, visit.report_due_on, visit, done))
+    entries.sort(key=lambda entry: (entry.starts_on, entry.visit.pk, entry.kind))
+    return entries
+
+
+def eligible_participants(pairing):
+    """The memberships of people who take part in a pairing's visits as themselves (not as guests):
+    the two cities, the scheme's expert partner and the coordinator."""
+    return Membership.objects.select_related("user", "city", "organisation").filter(
+        Q(city_id__in=[pairing.mentor_city_id, pairing.implementing_city_id])
+        | Q(organisation_id=pairing.scheme.facilitator_id)
+        | Q(role=Role.COORDINATOR),
+        user__is_active=True,
+    )

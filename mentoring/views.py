@@ -1,10 +1,16 @@
+import rules
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from . import selectors
-from .models import City, Pairing, Programme
+from . import forms, ical, selectors, services
+from .models import AgendaItem, Attachment, CalendarFeed, City, Pairing, Participant, Programme, Recommendation
 
 
 def _require(request, perm, obj=None):
@@ -45,8 +51,16 @@ def _mark_open_pairings(schemes, scope):
 def scheme_detail(request, slug, code):
     scheme = get_object_or_404(selectors.programme_schemes(get_object_or_404(Programme, slug=slug)), code=code.upper())
     _require(request, "mentoring.see_network")
-    _mark_open_pairings([scheme], selectors.scope_of(request.user))
-    return render(request, "mentoring/scheme_detail.html", {"scheme": scheme})
+    scope = selectors.scope_of(request.user)
+    _mark_open_pairings([scheme], scope)
+    pairings = list(scheme.pairings.all())
+    uptake = selectors.uptake_by_pairing(scope, pairings)
+    for pairing in pairings:
+        pairing.uptake = uptake[pairing.pk]
+    total = selectors.Uptake()
+    for value in uptake.values():
+        total.add(value)
+    return render(request, "mentoring/scheme_detail.html", {"scheme": scheme, "scheme_uptake": total})
 
 
 @login_required
@@ -57,11 +71,21 @@ def pairing_detail(request, pk):
     )
     _require(request, "mentoring.see_pairing", pairing)
     people = list(selectors.pairing_memberships(pairing))
+    register = list(selectors.pairing_register(pairing))
+    can_manage = _allowed(request, "mentoring.plan_visit", pairing)
+    feed = services.calendar_feed_for(pairing=pairing)
     return render(
         request,
         "mentoring/pairing_detail.html",
         {
             "pairing": pairing,
+            "visits": selectors.pairing_visits(pairing),
+            "register": register,
+            "uptake": selectors.uptake_of(register),
+            "can_plan_visit": can_manage,
+            "can_answer": bool(register) and _allowed(request, "mentoring.respond_to_recommendation", register[0]),
+            "follow_up_choices": Recommendation.FollowUp.choices,
+            "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
             "mentor_people": [m for m in people if m.city_id == pairing.mentor_city_id],
             "implementing_people": [m for m in people if m.city_id == pairing.implementing_city_id],
             "expert_people": [m for m in people if m.organisation_id == pairing.scheme.facilitator_id],
@@ -112,3 +136,525 @@ def people_list(request):
     for membership in memberships:
         groups.setdefault(membership.scope, []).append(membership)
     return render(request, "mentoring/people_list.html", {"groups": groups.items()})
+
+
+# ---------------------------------------------------------------------------
+# Visits, briefs, reports, recommendations and the calendar
+# ---------------------------------------------------------------------------
+# These views check permission with rules.has_perm, not user.has_perm: coordinator
+# staff are superusers for the admin, and must still get exactly what the
+# predicates in rules.py say (only the implementing city answers a recommendation).
+
+
+def _allowed(request, perm, obj):
+    return rules.has_perm(perm, request.user, obj)
+
+
+def _not_allowed(request, reason):
+    return render(request, "mentoring/not_allowed.html", {"reason": reason}, status=403)
+
+
+def _visible_visit(request, pk, queryset=None):
+    """The visit, or 404 for one the person may not see."""
+    visit = get_object_or_404(queryset if queryset is not None else selectors.all_visits(), pk=pk)
+    if not _allowed(request, "mentoring.see_visit", visit):
+        raise Http404("Not found.")
+    return visit
+
+
+def _visit_permissions(request, visit):
+    return {
+        "can_edit": _allowed(request, "mentoring.edit_visit", visit),
+        "can_write_brief": _allowed(request, "mentoring.write_brief", visit),
+        "can_write_report": _allowed(request, "mentoring.write_report", visit),
+    }
+
+
+def _participant_people(request, visit):
+    """Whom the person may pick: the people they can see (a coordinator sees everyone, so the service
+    explains when someone is not part of the pairing)."""
+    memberships = selectors.visible_memberships(selectors.scope_of(request.user))
+    return get_user_model().objects.filter(pk__in=memberships.values("user_id")).order_by("name")
+
+
+def _render_visit(request, visit, status=200, **bound_forms):
+    permissions = _visit_permissions(request, visit)
+    people = _participant_people(request, visit) if permissions["can_edit"] else None
+    context = {
+        "visit": visit,
+        "pairing": visit.pairing,
+        "brief": visit.brief_or_none,
+        "report": visit.report_or_none,
+        **permissions,
+        "status_form": bound_forms.get("status_form") or forms.VisitStatusForm(prefix="status"),
+        "agenda_form": bound_forms.get("agenda_form") or forms.AgendaItemForm(prefix="agenda"),
+        "participant_form": bound_forms.get("participant_form")
+        or (forms.ParticipantForm(prefix="participant", people=people) if people is not None else None),
+        "attachment_form": bound_forms.get("attachment_form") or forms.AttachmentForm(prefix="attachment"),
+        "next_statuses": sorted(services.STATUS_STEPS[visit.status]),
+    }
+    return render(request, "mentoring/visit_detail.html", context, status=status)
+
+
+@login_required
+def visit_plan(request, pk):
+    pairing = get_object_or_404(selectors.visible_pairings(selectors.scope_of(request.user)), pk=pk)
+    if not _allowed(request, "mentoring.plan_visit", pairing):
+        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team plan visits.")
+    form = forms.VisitForm(request.POST or None, pairing=pairing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.plan_visit(pairing=pairing, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, f"{visit.title} planned.")
+            return redirect(visit)
+    return render(request, "mentoring/visit_form.html", {"form": form, "pairing": pairing, "visit": None})
+
+
+@login_required
+def visit_edit(request, pk):
+    visit = _visible_visit(request, pk)
+    if not _allowed(request, "mentoring.edit_visit", visit):
+        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
+    form = forms.VisitForm(request.POST or None, pairing=visit.pairing, initial=forms.VisitForm.initial_from(visit))
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.update_visit(visit=visit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, "The visit was updated.")
+            return redirect(visit)
+    return render(request, "mentoring/visit_form.html", {"form": form, "pairing": visit.pairing, "visit": visit})
+
+
+@login_required
+def visit_detail(request, pk):
+    return _render_visit(request, _visible_visit(request, pk, selectors.visit_for_page()))
+
+
+def _visit_action(request, pk, form_class, prefix, service, success, extra=None):
+    """POST handlers of the visit page: bind the form, call the service, or show the page with the errors."""
+    visit = _visible_visit(request, pk, selectors.visit_for_page())
+    if not _allowed(request, "mentoring.edit_visit", visit):
+        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
+    form = form_class(request.POST, request.FILES, prefix=prefix, **(extra(visit) if extra else {}))
+    if form.is_valid():
+        try:
+            service(visit, form)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(visit)
+    return _render_visit(request, visit, **{f"{prefix}_form": form})
+
+
+@login_required
+@require_POST
+def visit_status(request, pk):
+    return _visit_action(
+        request,
+        pk,
+        forms.VisitStatusForm,
+        "status",
+        lambda visit, form: services.change_visit_status(visit=visit, by=request.user, **form.cleaned_data),
+        "The visit's status was changed.",
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_add(request, pk):
+    return _visit_action(
+        request,
+        pk,
+        forms.AgendaItemForm,
+        "agenda",
+        lambda visit, form: services.add_agenda_item(visit=visit, by=request.user, **form.service_arguments()),
+        "Agenda item added.",
+    )
+
+
+@login_required
+@require_POST
+def participant_add(request, pk):
+    return _visit_action(
+        request,
+        pk,
+        forms.ParticipantForm,
+        "participant",
+        lambda visit, form: services.add_participant(visit=visit, by=request.user, **form.cleaned_data),
+        "Participant added.",
+        extra=lambda visit: {"people": _participant_people(request, visit)},
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    return _visit_action(
+        request,
+        pk,
+        forms.AttachmentForm,
+        "attachment",
+        lambda visit, form: services.add_attachment(visit=visit, by=request.user, **form.cleaned_data),
+        "File attached.",
+    )
+
+
+def _remove_from_visit(request, pk, model, item_pk, service, success):
+    visit = _visible_visit(request, pk)
+    item = get_object_or_404(model, pk=item_pk, visit=visit)
+    if not _allowed(request, "mentoring.edit_visit", visit):
+        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
+    service(item)
+    messages.success(request, success)
+    return redirect(visit)
+
+
+@login_required
+@require_POST
+def agenda_item_remove(request, pk, item_pk):
+    return _remove_from_visit(
+        request,
+        pk,
+        AgendaItem,
+        item_pk,
+        lambda item: services.remove_agenda_item(item=item, by=request.user),
+        "Agenda item removed.",
+    )
+
+
+@login_required
+@require_POST
+def participant_remove(request, pk, item_pk):
+    return _remove_from_visit(
+        request,
+        pk,
+        Participant,
+        item_pk,
+        lambda item: services.remove_participant(participant=item, by=request.user),
+        "Participant removed.",
+    )
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, item_pk):
+    return _remove_from_visit(
+        request,
+        pk,
+        Attachment,
+        item_pk,
+        lambda item: services.remove_attachment(attachment=item, by=request.user),
+        "File removed.",
+    )
+
+
+@login_required
+def attachment_download(request, pk, item_pk):
+    visit = _visible_visit(request, pk)
+    attachment = get_object_or_404(Attachment, pk=item_pk, visit=visit)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing.") from None
+    filename = attachment.file.name.rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=attachment.content_type)
+
+
+@login_required
+def brief(request, pk):
+    visit = _visible_visit(request, pk)
+    brief = visit.brief_or_none
+    can_write = _allowed(request, "mentoring.write_brief", visit) and (brief is None or brief.is_draft)
+    if request.method == "POST" and not can_write:
+        return _not_allowed(request, f"Officers of {visit.pairing.implementing_city} write the learning-needs brief.")
+    initial = (
+        {
+            "learning_goals": brief.learning_goals,
+            "questions": brief.questions,
+            "charter_commitments": brief.charter_commitments,
+        }
+        if brief
+        else None
+    )
+    form = forms.BriefForm(request.POST or None, initial=initial) if can_write else None
+    if request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        try:
+            services.save_brief(visit=visit, by=request.user, submit=submit, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, "The brief was submitted." if submit else "The draft brief was saved.")
+            return redirect(visit)
+    return render(request, "mentoring/brief.html", {"visit": visit, "brief": brief, "form": form})
+
+
+def _report_context(request, visit, **extra):
+    report = visit.report_or_none
+    recommendations = list(selectors.report_recommendations(report)) if report else []
+    can_edit = report is not None and report.is_draft and _allowed(request, "mentoring.edit_report", report)
+    return {
+        "visit": visit,
+        "report": report,
+        "recommendations": recommendations,
+        "uptake": selectors.uptake_of(recommendations),
+        "can_edit": can_edit,
+        "can_write": _allowed(request, "mentoring.write_report", visit),
+        "can_answer": bool(
+            report is not None
+            and not report.is_draft
+            and recommendations
+            and _allowed(request, "mentoring.respond_to_recommendation", recommendations[0])
+        ),
+        "recommendation_form": extra.get("recommendation_form") or forms.RecommendationForm(prefix="recommendation"),
+        "submit_form": extra.get("submit_form") or forms.SubmitReportForm(prefix="submit"),
+        "follow_up_choices": Recommendation.FollowUp.choices,
+    }
+
+
+def _report_visit(request, pk):
+    """The visit of a report: visible to the pairing, or to everyone signed in once the report is public."""
+    visit = get_object_or_404(selectors.all_visits(), pk=pk)
+    report = visit.report_or_none
+    if report is None:
+        if _allowed(request, "mentoring.see_visit", visit):
+            return visit
+        raise Http404("Not found.")
+    if not _allowed(request, "mentoring.see_report", report):
+        raise Http404("Not found.")
+    return visit
+
+
+@login_required
+def report(request, pk):
+    visit = _report_visit(request, pk)
+    return render(request, "mentoring/report.html", _report_context(request, visit))
+
+
+@login_required
+def report_edit(request, pk):
+    visit = _visible_visit(request, pk)
+    report = visit.report_or_none
+    if not _allowed(request, "mentoring.write_report", visit):
+        return _not_allowed(
+            request,
+            f"Officers of {visit.pairing.mentor_city} or the host city, the expert partner and EUROCITIES "
+            "write the visit report.",
+        )
+    if report is not None and not report.is_draft:
+        return _not_allowed(request, "This report was submitted and can no longer change.")
+    form = forms.ReportForm(request.POST or None, initial={"summary": report.summary} if report else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_report(visit=visit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, "The draft report was saved. Add its recommendations below.")
+            return redirect("mentoring:visit_report", pk=visit.pk)
+    return render(request, "mentoring/report_edit.html", {"visit": visit, "report": report, "form": form})
+
+
+def _draft_report_action(request, pk):
+    """The visit and its draft report for a writer's POST, or a response to return instead."""
+    visit = _visible_visit(request, pk)
+    report = visit.report_or_none
+    if report is None:
+        raise Http404("No report yet.")
+    if not _allowed(request, "mentoring.edit_report", report):
+        return visit, report, _not_allowed(request, "You cannot change this report.")
+    return visit, report, None
+
+
+@login_required
+@require_POST
+def recommendation_add(request, pk):
+    visit, report, denied = _draft_report_action(request, pk)
+    if denied:
+        return denied
+    form = forms.RecommendationForm(request.POST, prefix="recommendation")
+    if form.is_valid():
+        try:
+            services.add_recommendation(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, "Recommendation added.")
+            return redirect("mentoring:visit_report", pk=visit.pk)
+    return render(request, "mentoring/report.html", _report_context(request, visit, recommendation_form=form))
+
+
+@login_required
+@require_POST
+def recommendation_remove(request, pk, number):
+    visit, report, denied = _draft_report_action(request, pk)
+    if denied:
+        return denied
+    recommendation = get_object_or_404(Recommendation, report=report, number=number)
+    try:
+        services.remove_recommendation(recommendation=recommendation, by=request.user)
+        messages.success(request, f"Recommendation {number} removed.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("mentoring:visit_report", pk=visit.pk)
+
+
+@login_required
+@require_POST
+def report_submit(request, pk):
+    visit, report, denied = _draft_report_action(request, pk)
+    if denied:
+        return denied
+    form = forms.SubmitReportForm(request.POST, prefix="submit")
+    if form.is_valid():
+        try:
+            services.submit_report(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, f"The report was submitted; {visit.pairing.implementing_city} can answer it now.")
+            return redirect("mentoring:visit_report", pk=visit.pk)
+    return render(request, "mentoring/report.html", _report_context(request, visit, submit_form=form))
+
+
+@login_required
+@require_POST
+def report_publish(request, pk):
+    visit = _visible_visit(request, pk)
+    report = visit.report_or_none
+    if report is None:
+        raise Http404("No report yet.")
+    if not _allowed(request, "mentoring.edit_report", report):
+        return _not_allowed(request, "You cannot change this report.")
+    is_public = request.POST.get("is_public") == "1"
+    try:
+        services.set_report_public(report=report, by=request.user, is_public=is_public)
+        messages.success(request, "The report is public now." if is_public else "The report is private now.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("mentoring:visit_report", pk=visit.pk)
+
+
+def _answerable(request, pk):
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related(
+            "report__visit__pairing__scheme__programme",
+            "report__visit__pairing__scheme__facilitator",
+            "report__visit__pairing__mentor_city",
+            "report__visit__pairing__implementing_city",
+        ),
+        pk=pk,
+    )
+    if not _allowed(request, "mentoring.see_report", recommendation.report):
+        raise Http404("Not found.")
+    if not _allowed(request, "mentoring.respond_to_recommendation", recommendation):
+        city = recommendation.report.visit.pairing.implementing_city
+        return recommendation, _not_allowed(request, f"Only the officers of {city}, the implementing city, answer.")
+    return recommendation, None
+
+
+@login_required
+def recommendation_respond(request, pk):
+    recommendation, denied = _answerable(request, pk)
+    if denied:
+        return denied
+    initial = {"response": recommendation.response, "response_reason": recommendation.response_reason}
+    form = forms.ResponseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.respond_to_recommendation(
+                recommendation=recommendation,
+                by=request.user,
+                response=form.cleaned_data["response"],
+                reason=form.cleaned_data["response_reason"],
+            )
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, f"Your answer to recommendation {recommendation.number} was saved.")
+            return redirect("mentoring:visit_report", pk=recommendation.report.visit_id)
+    return render(
+        request,
+        "mentoring/recommendation_respond.html",
+        {"recommendation": recommendation, "visit": recommendation.report.visit, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def recommendation_follow_up(request, pk):
+    recommendation, denied = _answerable(request, pk)
+    if denied:
+        return denied
+    form = forms.FollowUpForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError({"follow_up": "Choose not started, in progress or done."})
+        services.record_follow_up(recommendation=recommendation, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Follow-up of recommendation {recommendation.number} recorded.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("mentoring:visit_report", pk=recommendation.report.visit_id)
+
+
+CALENDAR_PAGE_SIZE = 100
+
+
+@login_required
+def calendar(request):
+    scope = selectors.scope_of(request.user)
+    entries = selectors.calendar_entries(selectors.visible_visits(scope))
+    page = Paginator(entries, CALENDAR_PAGE_SIZE).get_page(request.GET.get("page"))
+    feed = services.calendar_feed_for(user=request.user)
+    return render(
+        request,
+        "mentoring/calendar.html",
+        {"page": page, "feed_url": request.build_absolute_uri(feed.get_absolute_url())},
+    )
+
+
+@login_required
+@require_POST
+def calendar_feed_reset(request):
+    services.reset_calendar_feed(user=request.user)
+    messages.success(request, "Your calendar feed has a new address; the old one no longer works.")
+    return redirect("mentoring:calendar")
+
+
+@login_required
+@require_POST
+def pairing_feed_reset(request, pk):
+    pairing = get_object_or_404(selectors.visible_pairings(selectors.scope_of(request.user)), pk=pk)
+    if not _allowed(request, "mentoring.reset_pairing_feed", pairing):
+        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team reset the pairing's feed.")
+    services.reset_calendar_feed(pairing=pairing)
+    messages.success(request, "The pairing's calendar feed has a new address; the old one no longer works.")
+    return redirect(pairing)
+
+
+def calendar_feed(request, token):
+    """An iCalendar feed; the secret token in the address is the only credential."""
+    feed = (
+        CalendarFeed.objects.select_related("user", "pairing__mentor_city", "pairing__implementing_city")
+        .filter(token=token)
+        .first()
+    )
+    if feed is None or (feed.user is not None and not feed.user.is_active):
+        raise Http404("No such calendar.")
+    if feed.user is not None:
+        visits = selectors.visible_visits(selectors.scope_of(feed.user))
+        name = f"CITIES-GROW: {feed.user.name}"
+    else:
+        visits = selectors.pairing_visits(feed.pairing)
+        name = f"CITIES-GROW: {feed.pairing}"
+    body = ical.calendar(name=name, entries=selectors.calendar_entries(visits), site_url=settings.SITE_URL)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="cities-grow.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response

@@ -7,7 +7,18 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 
 from accounts.models import User
-from mentoring.models import City, Membership, Organisation, Pairing, Programme, Role, Scheme
+from mentoring.models import (
+    City,
+    Membership,
+    Organisation,
+    Pairing,
+    Programme,
+    Recommendation,
+    Role,
+    Scheme,
+    Visit,
+    VisitReport,
+)
 
 PASSWORD = "a-good-test-password"
 
@@ -120,3 +131,36 @@ def totp_code(secret):
     if left < 2:  # allauth accepts only the current code: don't hand out one about to change
         time.sleep(left)
     return format_hotp_value(hotp_value(secret, int(time.time()) // period))
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    """A study visit of the implementing city to its mentor, within the programme."""
+
+    class Meta:
+        model = Visit
+
+    pairing = factory.SubFactory(PairingFactory)
+    kind = Visit.Kind.STUDY
+    host = Visit.Host.MENTOR
+    starts_on = datetime.date(2017, 10, 23)
+    ends_on = datetime.date(2017, 10, 25)
+    brief_due_on = datetime.date(2017, 10, 9)
+    report_due_on = datetime.date(2017, 11, 24)
+
+
+class VisitReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitReport
+
+    visit = factory.SubFactory(VisitFactory, status=Visit.Status.HELD)
+    summary = "What we saw and learnt."
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    report = factory.SubFactory(VisitReportFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    author = Recommendation.Author.MENTOR_CITY
+    text = "Bring the job centre, the chamber and the schools to one table."

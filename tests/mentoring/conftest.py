@@ -69,3 +69,8 @@ def grow_network(demo):
                 person(role, organisation=Organisation.objects.get(slug=slug))
 
     return grow
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_directory(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -20,7 +20,7 @@ def test_loading_the_demo_twice_gives_the_same_network(db):
 
     output = load_demo()
 
-    assert "Demo network loaded: 16 cities, 4 organisations, 4 schemes, 8 pairings." in output
+    assert "Demo network loaded: 16 cities, 4 organisations, 4 schemes, 8 pairings" in output
     assert City.objects.count() == 16
     assert Organisation.objects.count() == 4
     assert Programme.objects.count() == 1

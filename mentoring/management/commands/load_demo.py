@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
-from mentoring.models import City, Organisation, Pairing, Scheme
+from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
 
 SHOWN = [
     "officer@athens.example",
@@ -26,7 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
-                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings."
+                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings, "
+                f"{Visit.objects.count()} visits, {Recommendation.objects.count()} recommendations."
             )
         )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,416 @@
+"""Writes of the mentoring app: visits, briefs, reports, recommendations, calendar feeds.
+
+Every function is keyword-only, runs in one transaction and raises
+ValidationError (keyed by form field where there is one) for bad input, so
+that nothing is saved and the view can show the message at the field.
+Permission is checked by the views through mentoring/rules.py; the one rule a
+service enforces itself is the one that must hold however it is called: only
+the implementing city answers a recommendation."""
+
+import datetime
+import secrets
+
+import rules
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import dateformat, timezone
+
+from .models import (
+    AgendaItem,
+    Attachment,
+    CalendarFeed,
+    LearningBrief,
+    Membership,
+    Participant,
+    Recommendation,
+    Role,
+    Visit,
+    VisitReport,
+)
+from .uploads import check_upload
+
+# The status a person may move a visit to, from each status. "Reported" follows the report's submission.
+STATUS_STEPS = {
+    Visit.Status.PLANNED: {Visit.Status.CONFIRMED, Visit.Status.HELD},
+    Visit.Status.CONFIRMED: {Visit.Status.PLANNED, Visit.Status.HELD},
+    Visit.Status.HELD: set(),
+    Visit.Status.REPORTED: set(),
+}
+
+
+def _day(day):
+    return dateformat.format(day, "j F Y")
+
+
+def _check_visit_fields(*, pairing, kind, host, starts_on, ends_on):
+    errors = {}
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = "The last day cannot be before the first day."
+    programme = pairing.scheme.programme
+    for name, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if day and not (programme.starts_on <= day <= programme.ends_on) and name not in errors:
+            errors[name] = (
+                f"Visits take place within {programme.name}: {_day(programme.starts_on)} to {_day(programme.ends_on)}."
+            )
+    if kind == Visit.Kind.STUDY and host != Visit.Host.MENTOR:
+        errors["host"] = f"A study visit is hosted by the mentor city, {pairing.mentor_city}."
+    elif kind == Visit.Kind.MENTORING and host != Visit.Host.IMPLEMENTING:
+        errors["host"] = f"A mentoring visit is hosted by the implementing city, {pairing.implementing_city}."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _default_due_dates(*, starts_on, ends_on, brief_due_on, report_due_on):
+    if brief_due_on is None:
+        brief_due_on = starts_on - datetime.timedelta(days=settings.VISIT_BRIEF_DAYS_BEFORE)
+    if report_due_on is None:
+        report_due_on = ends_on + datetime.timedelta(days=settings.VISIT_REPORT_DAYS_AFTER)
+    return brief_due_on, report_due_on
+
+
+VISIT_FIELDS = (
+    "kind",
+    "host",
+    "starts_on",
+    "ends_on",
+    "topics",
+    "practical_notes",
+    "dates_note",
+    "source_url",
+    "brief_due_on",
+    "report_due_on",
+)
+
+
+def plan_visit(
+    *,
+    pairing,
+    by,
+    kind,
+    host,
+    starts_on,
+    ends_on,
+    topics="",
+    practical_notes="",
+    dates_note="",
+    source_url="",
+    brief_due_on=None,
+    report_due_on=None,
+):
+    """Plan a visit of a pairing. Deadlines default to a brief before and a report after the visit."""
+    _check_visit_fields(pairing=pairing, kind=kind, host=host, starts_on=starts_on, ends_on=ends_on)
+    brief_due_on, report_due_on = _default_due_dates(
+        starts_on=starts_on, ends_on=ends_on, brief_due_on=brief_due_on, report_due_on=report_due_on
+    )
+    with transaction.atomic():
+        return Visit.objects.create(
+            pairing=pairing,
+            kind=kind,
+            host=host,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            topics=topics,
+            practical_notes=practical_notes,
+            dates_note=dates_note,
+            source_url=source_url,
+            brief_due_on=brief_due_on,
+            report_due_on=report_due_on,
+            created_by=by,
+        )
+
+
+def update_visit(*, visit, by, **fields):
+    unknown = set(fields) - set(VISIT_FIELDS)
+    if unknown:
+        raise TypeError(f"update_visit() got unexpected fields: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        visit = Visit.objects.select_for_update().select_related("pairing__scheme__programme").get(pk=visit.pk)
+        for name, value in fields.items():
+            setattr(visit, name, value)
+        _check_visit_fields(
+            pairing=visit.pairing, kind=visit.kind, host=visit.host, starts_on=visit.starts_on, ends_on=visit.ends_on
+        )
+        visit.brief_due_on, visit.report_due_on = _default_due_dates(
+            starts_on=visit.starts_on,
+            ends_on=visit.ends_on,
+            brief_due_on=visit.brief_due_on,
+            report_due_on=visit.report_due_on,
+        )
+        visit.save()
+    return visit
+
+
+def change_visit_status(*, visit, by, status):
+    """Confirm a planned visit, or record that it was held. Atomic; a visit is held on or after its first day."""
+    with transaction.atomic():
+        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        if status == visit.status:
+            return visit
+        if status not in STATUS_STEPS[visit.status]:
+            wanted = Visit.Status(status).label.lower()
+            raise ValidationError({"status": f"A {visit.get_status_display().lower()} visit cannot become {wanted}."})
+        if status == Visit.Status.HELD and visit.starts_on > timezone.localdate():
+            raise ValidationError({"status": "A visit can be marked as held from its first day on."})
+        visit.status = status
+        visit.save(update_fields=["status", "updated_at"])
+    return visit
+
+
+def add_agenda_item(*, visit, by, starts_at, title, ends_at=None, place="", speakers=""):
+    errors = {}
+    first_day, last_day = visit.starts_on, visit.ends_on
+    day = timezone.localtime(starts_at).date() if timezone.is_aware(starts_at) else starts_at.date()
+    if not first_day <= day <= last_day:
+        errors["starts_at"] = f"The visit runs from {_day(first_day)} to {_day(last_day)}."
+    if ends_at is not None and ends_at < starts_at:
+        errors["ends_at"] = "An agenda item cannot end before it starts."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return AgendaItem.objects.create(
+            visit=visit, starts_at=starts_at, ends_at=ends_at, title=title, place=place, speakers=speakers
+        )
+
+
+def remove_agenda_item(*, item, by):
+    with transaction.atomic():
+        item.delete()
+
+
+def _affiliation(user, pairing):
+    """How a person on the platform takes part in the pairing's visits, or None if they are not part of it."""
+    memberships = Membership.objects.filter(user=user).select_related("city", "organisation")
+    for membership in memberships:
+        if membership.city_id == pairing.mentor_city_id:
+            return f"{membership.city} (mentor city)"
+        if membership.city_id == pairing.implementing_city_id:
+            return f"{membership.city} (implementing city)"
+        if membership.organisation_id == pairing.scheme.facilitator_id:
+            return f"{membership.organisation.short_name or membership.organisation} (expert partner)"
+        if membership.role == Role.COORDINATOR:
+            return f"{membership.organisation.short_name or membership.organisation}"
+    return None
+
+
+def add_participant(*, visit, by, user=None, guest_name="", organisation=""):
+    """Add a person of the pairing, its expert partner or EUROCITIES, or an external guest by name."""
+    guest_name, organisation = guest_name.strip(), organisation.strip()
+    if (user is None) == (not guest_name):
+        raise ValidationError({"user": "Choose a person on the platform, or give a guest's name — one of the two."})
+    if user is not None:
+        affiliation = _affiliation(user, visit.pairing)
+        if affiliation is None:
+            raise ValidationError(
+                {
+                    "user": f"{user} is not part of this pairing ({visit.pairing}), its expert partner or EUROCITIES. "
+                    "Add them as a guest, with their name and organisation."
+                }
+            )
+        if Participant.objects.filter(visit=visit, user=user).exists():
+            raise ValidationError({"user": f"{user} already takes part in this visit."})
+        organisation = affiliation
+    elif not organisation:
+        raise ValidationError({"organisation": "Give the guest's organisation."})
+    with transaction.atomic():
+        return Participant.objects.create(visit=visit, user=user, guest_name=guest_name, organisation=organisation)
+
+
+def remove_participant(*, participant, by):
+    with transaction.atomic():
+        participant.delete()
+
+
+def add_attachment(*, visit, by, file, title=""):
+    """Store a file of the visit after checking its size and what its bytes say it is."""
+    content_type = check_upload(file, field="file")
+    with transaction.atomic():
+        return Attachment.objects.create(
+            visit=visit,
+            file=file,
+            title=title.strip() or file.name,
+            content_type=content_type,
+            size=file.size,
+            uploaded_by=by,
+        )
+
+
+def remove_attachment(*, attachment, by):
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: attachment.file.delete(save=False))
+
+
+def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(), submit=False):
+    """Write or update the implementing city's learning-needs brief; `submit` shares it as final."""
+    if not learning_goals.strip():
+        raise ValidationError({"learning_goals": "Say what your city wants to learn from this visit."})
+    with transaction.atomic():
+        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        brief = LearningBrief.objects.filter(visit=visit).first() or LearningBrief(visit=visit)
+        if brief.submitted_at is not None:
+            raise ValidationError({"learning_goals": "This brief was submitted already and can no longer change."})
+        brief.learning_goals = learning_goals
+        brief.questions = questions
+        brief.charter_commitments = list(charter_commitments)
+        brief.full_clean(exclude=["visit"])
+        brief.updated_by = by
+        if submit:
+            brief.submitted_at = timezone.now()
+        brief.save()
+    return brief
+
+
+def save_report(*, visit, by, summary):
+    """Start or edit the draft report of a visit that was held."""
+    if not summary.strip():
+        raise ValidationError({"summary": "Summarise what the visit showed."})
+    with transaction.atomic():
+        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        if visit.status not in (Visit.Status.HELD, Visit.Status.REPORTED):
+            raise ValidationError({"summary": "The report is written once the visit has been held."})
+        report = VisitReport.objects.filter(visit=visit).first() or VisitReport(visit=visit)
+        if report.submitted_at is not None:
+            raise ValidationError({"summary": "This report was submitted already and can no longer change."})
+        report.summary = summary
+        report.updated_by = by
+        report.save()
+    return report
+
+
+def _draft_report(report):
+    report = VisitReport.objects.select_for_update().get(pk=report.pk)
+    if report.submitted_at is not None:
+        raise ValidationError({"text": "The report was submitted: its recommendations can no longer change."})
+    return report
+
+
+def add_recommendation(*, report, by, author, text, charter_commitment=""):
+    """Add the next numbered recommendation to a draft report. The lock on the
+    report keeps two people adding at once from taking the same number."""
+    if not text.strip():
+        raise ValidationError({"text": "Write the recommendation."})
+    with transaction.atomic():
+        report = _draft_report(report)
+        number = (report.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
+        return Recommendation.objects.create(
+            report=report, number=number, author=author, text=text, charter_commitment=charter_commitment
+        )
+
+
+def remove_recommendation(*, recommendation, by):
+    """Remove a recommendation of a draft report; the later ones move up a number."""
+    with transaction.atomic():
+        report = _draft_report(recommendation.report)
+        recommendation.delete()
+        for later in report.recommendations.filter(number__gt=recommendation.number).order_by("number"):
+            later.number -= 1
+            later.save(update_fields=["number"])
+
+
+def submit_report(*, report, by, is_public=False):
+    """Share the report with the implementing city, which then answers each recommendation.
+    Marks the visit as reported and, once committed, e-mails the implementing city's officers."""
+    from .tasks import send_report_submitted_email
+
+    with transaction.atomic():
+        report = VisitReport.objects.select_for_update().get(pk=report.pk)
+        if report.submitted_at is not None:
+            raise ValidationError({"summary": "This report was submitted already."})
+        report.submitted_at = timezone.now()
+        report.is_public = is_public
+        report.save(update_fields=["submitted_at", "is_public", "updated_at"])
+        Visit.objects.filter(pk=report.visit_id).update(status=Visit.Status.REPORTED, updated_at=timezone.now())
+        transaction.on_commit(lambda: send_report_submitted_email.delay(report.pk))
+    return report
+
+
+def set_report_public(*, report, by, is_public):
+    with transaction.atomic():
+        report = VisitReport.objects.select_for_update().get(pk=report.pk)
+        if report.submitted_at is None and is_public:
+            raise ValidationError({"is_public": "Submit the report before making it public."})
+        report.is_public = is_public
+        report.save(update_fields=["is_public", "updated_at"])
+    return report
+
+
+def _check_answerer(recommendation, by):
+    if not rules.has_perm("mentoring.respond_to_recommendation", by, recommendation):
+        city = recommendation.report.visit.pairing.implementing_city
+        raise ValidationError(
+            {"response": f"Only the officers of {city}, the implementing city, answer its recommendations."}
+        )
+    if recommendation.report.submitted_at is None:
+        raise ValidationError({"response": "The report is still a draft: its recommendations cannot be answered yet."})
+
+
+def respond_to_recommendation(*, recommendation, by, response, reason):
+    """The implementing city adopts, adapts or declines a recommendation, with a reason.
+    It may change its mind; a taken-up recommendation starts its follow-up as not started."""
+    errors = {}
+    if response not in Recommendation.Response.values:
+        errors["response"] = "Choose adopt, adapt or decline."
+    if not reason.strip():
+        errors["response_reason"] = "Give the reason for your answer."
+    with transaction.atomic():
+        recommendation = (
+            Recommendation.objects.select_for_update(of=("self",))
+            .select_related("report__visit__pairing__implementing_city")
+            .get(pk=recommendation.pk)
+        )
+        _check_answerer(recommendation, by)
+        if errors:
+            raise ValidationError(errors)
+        recommendation.response = response
+        recommendation.response_reason = reason.strip()
+        recommendation.responded_by = by
+        recommendation.responded_at = timezone.now()
+        if recommendation.is_taken_up:
+            recommendation.follow_up = recommendation.follow_up or Recommendation.FollowUp.NOT_STARTED
+        else:
+            recommendation.follow_up = ""
+        recommendation.save()
+    return recommendation
+
+
+def record_follow_up(*, recommendation, by, follow_up):
+    with transaction.atomic():
+        recommendation = (
+            Recommendation.objects.select_for_update(of=("self",))
+            .select_related("report__visit__pairing__implementing_city")
+            .get(pk=recommendation.pk)
+        )
+        _check_answerer(recommendation, by)
+        if follow_up not in Recommendation.FollowUp.values:
+            raise ValidationError({"follow_up": "Choose not started, in progress or done."})
+        if not recommendation.is_taken_up:
+            raise ValidationError({"follow_up": "Follow-up is recorded for adopted or adapted recommendations."})
+        recommendation.follow_up = follow_up
+        recommendation.follow_up_updated_at = timezone.now()
+        recommendation.save(update_fields=["follow_up", "follow_up_updated_at"])
+    return recommendation
+
+
+def _new_token():
+    return secrets.token_urlsafe(32)
+
+
+def calendar_feed_for(*, user=None, pairing=None):
+    """The feed of a person or of a pairing, created with a fresh secret token the first time."""
+    owner = {"user": user} if user is not None else {"pairing": pairing}
+    with transaction.atomic():
+        feed, _ = CalendarFeed.objects.get_or_create(**owner, defaults={"token": _new_token()})
+    return feed
+
+
+def reset_calendar_feed(*, user=None, pairing=None):
+    """Give the feed a new secret address; the old one answers 404 from now on."""
+    feed = calendar_feed_for(user=user, pairing=pairing)
+    with transaction.atomic():
+        feed = CalendarFeed.objects.select_for_update().get(pk=feed.pk)
+        feed.token = _new_token()
+        feed.reset_at = timezone.now()
+        feed.save(update_fields=["token", "reset_at"])
+    return feed
