@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -201,3 +202,9 @@ LOGGING = {
 
 # How long an invitation link stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+
+# The good-practice library: the longest search query kept (longer ones are cut, and the page says so),
+# results per page, and the largest video a practice may upload (MP4 or WebM only).
+LIBRARY_QUERY_MAX_LENGTH = env_int("LIBRARY_QUERY_MAX_LENGTH", 200)
+LIBRARY_PAGE_SIZE = env_int("LIBRARY_PAGE_SIZE", 20)
+VIDEO_MAX_UPLOAD_BYTES = env_int("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
