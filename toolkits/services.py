@@ -156,7 +156,7 @@ def update_practice(*, practice, by, fields):
 
 
 def _move_practice(practice, *, by, perm, to_state, action, **stamps):
-    practice = GoodPractice.objects.select_for_update().select_related("scheme").get(pk=practice.pk)
+    practice = GoodPractice.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=practice.pk)
     expected = {"validated": GoodPractice.State.SUBMITTED, "published": GoodPractice.State.VALIDATED}[action]
     if practice.state != expected:
         raise TransitionNotAllowed(
@@ -234,7 +234,7 @@ TOOLKIT_FIELDS = {"title", "theme", "introduction", "benchmark"}
 def update_toolkit(*, toolkit, by, fields):
     """The scheme's expert partner (or a coordinator) edits a toolkit in draft or pilot; every edit raises
     its version, so pilot comments say which version they were made on."""
-    toolkit = Toolkit.objects.select_for_update().select_related("scheme").get(pk=toolkit.pk)
+    toolkit = Toolkit.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=toolkit.pk)
     _require(by, "toolkits.edit_toolkit", toolkit)
     unknown = set(fields) - TOOLKIT_FIELDS
     if unknown:
@@ -261,7 +261,7 @@ def move_toolkit(*, toolkit, by, action):
     if action not in TOOLKIT_STEPS:
         raise TransitionNotAllowed(f"Unknown step: {action}.")
     from_state, to_state, perm = TOOLKIT_STEPS[action]
-    toolkit = Toolkit.objects.select_for_update().select_related("scheme").get(pk=toolkit.pk)
+    toolkit = Toolkit.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=toolkit.pk)
     if toolkit.state != from_state:
         raise TransitionNotAllowed(
             f"The toolkit is {toolkit.get_state_display().lower()}; this step needs it {from_state.label.lower()}."
@@ -290,7 +290,7 @@ def publish_toolkit(*, toolkit, by):
 @transaction.atomic
 def comment_on_toolkit(*, toolkit, by, body):
     """A city officer of the scheme comments on the pilot version they read."""
-    toolkit = Toolkit.objects.select_for_update().select_related("scheme").get(pk=toolkit.pk)
+    toolkit = Toolkit.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=toolkit.pk)
     _require(by, "toolkits.comment_toolkit", toolkit)
     body = body.strip()
     if not body:
