@@ -125,7 +125,7 @@ def load_demo_toolkits():
     ) in data.PRACTICES:
         city = cities.get(place) if isinstance(place, str) else None
         city_name, country_name, country_code = (city.name, city.country, city.iso_code) if city else place
-        description = clean_html(f"<p>{summary}</p><p>{how}</p>")
+        description = clean_html(f"<p>{how}</p>")
         practice, _ = GoodPractice.objects.update_or_create(
             slug=key,
             defaults={

@@ -210,7 +210,7 @@ PRACTICES = [
         "A",
         "Social value charter for city contracts",
         "Suppliers of contracts above a set value commit to local jobs, training and fair pay.",
-        "Bidders describe the social value they will create; it counts in the award and is checked during the contract.",
+        "Bidders describe the social value they will create; it counts in the award and is checked later.",
         "More local hires on city contracts; suppliers report every six months.",
         ["procurement"],
         ["B1", "B2"],

@@ -155,6 +155,7 @@ def transferability_for(practice, user):
 
 FACETS = ["theme", "scheme", "series", "module", "commitment", "country", "city"]
 SORTS = {
+    "": "Best match (newest first without search words)",
     "relevance": "Relevance",
     "newest": "Newest first",
     "title": "Title (A–Z)",
@@ -172,6 +173,7 @@ class LibraryQuery:
     text: str = ""
     filters: dict = field(default_factory=dict)
     sort: str = "relevance"
+    sort_param: str = ""
     page: str = "1"
     notes: list = field(default_factory=list)
     truncated: bool = False
@@ -194,6 +196,7 @@ def parse_library_query(params):
     if sort and sort not in SORTS:
         query.notes.append(f"Unknown sort order “{sort[:40]}” ignored.")
         sort = ""
+    query.sort_param = sort
     query.sort = sort or ("relevance" if text else "newest")
     if query.sort == "relevance" and not text:
         query.sort = "newest"
@@ -462,6 +465,10 @@ class SelfAssessmentProfile:
     rows: list
     assessments: dict
     partner_rows_visible: bool
+
+    @property
+    def is_demo(self):
+        return any(a.is_demo for a in self.assessments.values())
 
 
 def self_assessment_profile(city, programme, user):
