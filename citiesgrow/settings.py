@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -81,7 +82,7 @@ TEMPLATES = [
 # Database: SQLite locally, PostgreSQL wherever DATABASE_URL says so.
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
@@ -209,3 +210,8 @@ VISIT_ATTACHMENT_MAX_BYTES = env_int("VISIT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1
 # Default deadlines when a visit is planned: the brief before the first day, the report after the last.
 VISIT_BRIEF_DAYS_BEFORE = env_int("VISIT_BRIEF_DAYS_BEFORE", 14)
 VISIT_REPORT_DAYS_AFTER = env_int("VISIT_REPORT_DAYS_AFTER", 30)
+# The good-practice library: the longest search query kept (longer ones are cut, and the page says so),
+# results per page, and the largest video a practice may upload (MP4 or WebM only).
+LIBRARY_QUERY_MAX_LENGTH = env_int("LIBRARY_QUERY_MAX_LENGTH", 200)
+LIBRARY_PAGE_SIZE = env_int("LIBRARY_PAGE_SIZE", 20)
+VIDEO_MAX_UPLOAD_BYTES = env_int("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)

@@ -5,6 +5,7 @@ import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.utils import timezone
 
 from accounts.models import User
 from mentoring.models import (
@@ -19,6 +20,9 @@ from mentoring.models import (
     Visit,
     VisitReport,
 )
+from toolkits.models import GoodPractice, Series, Theme, Toolkit
+from toolkits.richtext import html_to_text
+from toolkits.services import refresh_search_vectors
 
 PASSWORD = "a-good-test-password"
 
@@ -164,3 +168,51 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     author = Recommendation.Author.MENTOR_CITY
     text = "Bring the job centre, the chamber and the schools to one table."
+
+
+# Toolkits and the good-practice library
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class ToolkitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Toolkit
+
+    title = factory.Sequence(lambda n: f"Toolkit {n}")
+    slug = factory.Sequence(lambda n: f"toolkit-{n}")
+    series = Series.CITIES_GROW
+    year = 2018
+    theme = "Migrant entrepreneurship"
+    benchmark = "The city opens its contracts to businesses run by migrants."
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    """A published practice with its search vector (use `state=` for an unpublished one)."""
+
+    class Meta:
+        model = GoodPractice
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    city_name = "Ghent"
+    country_name = "Belgium"
+    country_code = "BE"
+    summary = "A short summary."
+    description = "<p>A longer description.</p>"
+    description_text = factory.LazyAttribute(lambda o: html_to_text(o.description))
+    state = GoodPractice.State.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def index(self, create, extracted, **kwargs):
+        if create:
+            refresh_search_vectors(GoodPractice.objects.filter(pk=self.pk))

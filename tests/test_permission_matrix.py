@@ -48,6 +48,7 @@ from accounts.services import accept_invitation, invite_person
 from mentoring.models import City, Role
 from tests.factories import enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
+from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
 
 ROLES = (
     "anonymous",
@@ -213,6 +214,7 @@ def project_url_names():
 # to their tests; every URL must be in exactly one table.
 APP_TABLES = {
     "tests/mentoring/test_visit_permissions.py": {name.removesuffix(":post") for name in VISIT_URL_EXPECTATIONS},
+    "tests/toolkits/test_toolkit_permissions.py": set(TOOLKIT_URL_EXPECTATIONS),
 }
 
 

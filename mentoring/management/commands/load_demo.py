@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
+from toolkits.demo import load_demo_toolkits
 
 SHOWN = [
     "officer@athens.example",
@@ -30,6 +31,7 @@ class Command(BaseCommand):
                 f"{Visit.objects.count()} visits, {Recommendation.objects.count()} recommendations."
             )
         )
+        self.stdout.write(self.style.SUCCESS(load_demo_toolkits()))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, role, scope in logins:
             if all_logins or email in SHOWN:

@@ -1,0 +1,69 @@
+"""An officer adds a video to the city's practice: a link or an MP4/WebM file, with a transcript."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from toolkits.models import Video
+from toolkits.videos import sniff_video_type
+
+pytestmark = pytest.mark.django_db
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\x82\x84webm" + b"\x00" * 64
+
+
+def test_the_type_is_read_from_the_content():
+    assert sniff_video_type(MP4) == "mp4"
+    assert sniff_video_type(WEBM) == "webm"
+    assert sniff_video_type(b"<html><script>") is None
+
+
+def test_officer_uploads_an_mp4_with_a_transcript(client, library, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(library.network["officer"])
+
+    response = client.post(
+        reverse("toolkits:practice_add_video", args=[library.submitted.slug]),
+        {"title": "Supplier day", "transcript": "A buyer explains.", "file": SimpleUploadedFile("a.mp4", MP4)},
+    )
+
+    assert response.status_code == 302
+    assert Video.objects.get().file.name.endswith(".mp4")
+
+
+def test_a_file_that_is_not_a_video_is_refused_whatever_its_name(client, library, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(library.network["officer"])
+
+    response = client.post(
+        reverse("toolkits:practice_add_video", args=[library.submitted.slug]),
+        {"title": "x", "transcript": "x", "file": SimpleUploadedFile("a.mp4", b"<html>not a video</html>")},
+    )
+
+    assert "Upload an MP4 or WebM video" in response.content.decode()
+    assert not Video.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(client, library, settings, tmp_path):
+    settings.MEDIA_ROOT, settings.VIDEO_MAX_UPLOAD_BYTES = tmp_path, 50
+    client.force_login(library.network["officer"])
+
+    response = client.post(
+        reverse("toolkits:practice_add_video", args=[library.submitted.slug]),
+        {"title": "x", "transcript": "x", "file": SimpleUploadedFile("a.webm", WEBM)},
+    )
+
+    assert "link to it instead" in response.content.decode()
+    assert not Video.objects.exists()
+
+
+def test_a_video_link_needs_a_transcript(client, library):
+    client.force_login(library.network["officer"])
+    url = reverse("toolkits:practice_add_video", args=[library.submitted.slug])
+
+    client.post(url, {"title": "Film", "url": "https://video.example/1", "transcript": ""})
+    assert not Video.objects.exists()
+
+    client.post(url, {"title": "Film", "url": "https://video.example/1", "transcript": "Words spoken."})
+    assert Video.objects.get().url == "https://video.example/1"

@@ -1,0 +1,506 @@
+"""Reads of toolkits, good practices and self-assessments, scoped to the person and prepared for the page.
+
+The library's query count does not depend on the number of practices: facets are counted with one
+aggregate query each, the page's rows come with their themes in one prefetch."""
+
+import html
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, Count, F, Prefetch, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.safestring import mark_safe
+
+from mentoring.models import City, Pairing, Role, Scheme
+from mentoring.selectors import scope_of
+
+from .models import (
+    CharterCommitment,
+    CharterRole,
+    CommitmentRating,
+    EuropeanModule,
+    GoodPractice,
+    GuidingQuestion,
+    KeyFactor,
+    ModuleComponent,
+    Moment,
+    Recommendation,
+    SelfAssessment,
+    Series,
+    Theme,
+    Toolkit,
+    ToolkitComment,
+    TransferabilityAssessment,
+)
+
+# Frames of reference
+
+
+def charter_roles():
+    return CharterRole.objects.prefetch_related("commitments")
+
+
+def european_modules():
+    return EuropeanModule.objects.prefetch_related("components")
+
+
+# Toolkits
+
+
+def _scheme_city_ids_of(scope):
+    """Schemes whose unpublished toolkits the scope may read: those of its cities' pairings or its expert
+    organisations."""
+    return Pairing.objects.filter(
+        Q(mentor_city_id__in=scope.city_ids)
+        | Q(implementing_city_id__in=scope.city_ids)
+        | Q(scheme__facilitator_id__in=scope.expert_organisation_ids)
+    ).values("scheme_id")
+
+
+def visible_toolkits(user):
+    toolkits = Toolkit.objects.select_related("scheme__programme", "scheme__facilitator")
+    scope = scope_of(user)
+    if scope.is_coordinator:
+        return toolkits
+    published = Q(state=Toolkit.State.PUBLISHED)
+    if scope.user_id is None:
+        return toolkits.filter(published)
+    return toolkits.filter(published | Q(scheme_id__in=_scheme_city_ids_of(scope)))
+
+
+def toolkit_for_page(slug):
+    """A toolkit with its key factors, their questions and published practices, and its recommendations."""
+    published = GoodPractice.objects.filter(state=GoodPractice.State.PUBLISHED).only(
+        "title", "slug", "city_name", "country_name", "is_demo"
+    )
+    return Toolkit.objects.select_related("scheme__programme", "scheme__facilitator").prefetch_related(
+        Prefetch(
+            "key_factors",
+            queryset=KeyFactor.objects.prefetch_related(
+                Prefetch("questions", queryset=GuidingQuestion.objects.all()),
+                Prefetch("practices", queryset=published, to_attr="published_practices"),
+            ),
+        ),
+        Prefetch("recommendations", queryset=Recommendation.objects.prefetch_related("commitments")),
+        Prefetch("comments", queryset=ToolkitComment.objects.select_related("author", "city")),
+    )
+
+
+# Good practices
+
+
+def visible_practices(user):
+    """Published practices for everyone; unpublished ones for their city, the scheme's expert, coordinators."""
+    scope = scope_of(user)
+    practices = GoodPractice.objects.all()
+    if scope.is_coordinator:
+        return practices
+    visible = Q(state=GoodPractice.State.PUBLISHED)
+    if scope.user_id is not None:
+        visible |= Q(city_id__in=scope.city_ids) | Q(scheme__facilitator_id__in=scope.expert_organisation_ids)
+    return practices.filter(visible)
+
+
+def practices_to_review(user):
+    """Unpublished practices this person may see: their city's submissions, or those awaiting them."""
+    return (
+        visible_practices(user)
+        .exclude(state=GoodPractice.State.PUBLISHED)
+        .select_related("scheme", "city")
+        .order_by("state", "-submitted_at")
+    )
+
+
+def practice_for_page(slug, user):
+    practice = (
+        visible_practices(user)
+        .select_related("city", "scheme__facilitator", "adapted_from", "submitted_by", "validated_by")
+        .prefetch_related(
+            "themes",
+            Prefetch("commitments", queryset=CharterCommitment.objects.select_related("role")),
+            Prefetch("components", queryset=ModuleComponent.objects.select_related("module")),
+            Prefetch("key_factors", queryset=KeyFactor.objects.select_related("toolkit")),
+            "links",
+            "videos",
+            Prefetch(
+                "adaptations",
+                queryset=visible_practices(user).only("title", "slug", "city_name", "adapted_from_id"),
+                to_attr="visible_adaptations",
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if practice and practice.adapted_from and not user.has_perm("toolkits.see_practice", practice.adapted_from):
+        practice.adapted_from = None
+    return practice
+
+
+def transferability_for(practice, user):
+    """The assessments of this practice that the person may see: those of the cities they work with."""
+    scope = scope_of(user)
+    assessments = TransferabilityAssessment.objects.filter(practice=practice).select_related("city", "assessed_by")
+    if scope.is_coordinator:
+        return assessments
+    if scope.user_id is None:
+        return assessments.none()
+    cities, _ = scope.reach
+    return assessments.filter(city_id__in=cities)
+
+
+# The library
+
+
+FACETS = ["theme", "scheme", "series", "module", "commitment", "country", "city"]
+SORTS = {
+    "": "Best match (newest first without search words)",
+    "relevance": "Relevance",
+    "newest": "Newest first",
+    "title": "Title (A–Z)",
+    "city": "City (A–Z)",
+}
+# Markers PostgreSQL puts around matched words in a snippet; the snippet is escaped and only the
+# markers become <mark> tags, so a practice's text can never inject HTML.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
+
+
+@dataclass
+class LibraryQuery:
+    """The library's request, validated: unknown filter values are dropped, with a note for the page."""
+
+    text: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    sort_param: str = ""
+    page: str = "1"
+    notes: list = field(default_factory=list)
+    truncated: bool = False
+
+
+def parse_library_query(params):
+    """Read the search text, filters, sort order and page from GET parameters. Never raises."""
+    query = LibraryQuery()
+    limit = settings.LIBRARY_QUERY_MAX_LENGTH
+    text = " ".join(params.get("q", "").split())
+    if len(text) > limit:
+        text, query.truncated = text[:limit], True
+        query.notes.append(f"Your search was longer than {limit} characters; only the first {limit} were used.")
+    query.text = text
+    for name in FACETS:
+        values = [v.strip()[:100] for v in params.getlist(name) if v.strip()]
+        if values:
+            query.filters[name] = list(dict.fromkeys(values))[:20]
+    sort = params.get("sort", "")
+    if sort and sort not in SORTS:
+        query.notes.append(f"Unknown sort order “{sort[:40]}” ignored.")
+        sort = ""
+    query.sort_param = sort
+    query.sort = sort or ("relevance" if text else "newest")
+    if query.sort == "relevance" and not text:
+        query.sort = "newest"
+    query.page = params.get("page", "1")
+    return query
+
+
+def _facet_filter(name, values):
+    if name == "theme":
+        return Q(themes__slug__in=values)
+    if name == "scheme":
+        return Q(scheme_id__in=values)
+    if name == "series":
+        return Q(series__in=values)
+    if name == "module":
+        return Q(components__module__number__in=values)
+    if name == "commitment":
+        return Q(commitments__code__in=values)
+    if name == "country":
+        return Q(country_code__in=values)
+    if name == "city":
+        return Q(city_name__in=values)
+    raise ValueError(name)
+
+
+def _facet_options():
+    """The known values of each reference facet (four small queries, independent of the practices)."""
+    return {
+        "theme": {t.slug: t.name for t in Theme.objects.all()},
+        "scheme": {
+            str(s.pk): f"{s.programme.name} scheme {s.code}: {s.short_title}"
+            for s in Scheme.objects.select_related("programme")
+        },
+        "series": dict(Series.choices),
+        "module": {str(m.number): f"Module {m.number}: {m.title}" for m in EuropeanModule.objects.all()},
+        "commitment": {c.code: f"{c.code}: {c.text}" for c in CharterCommitment.objects.all()},
+    }
+
+
+def _is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def _text_match(text):
+    """The full-text match (PostgreSQL) or a substring match (SQLite, `make run`)."""
+    if _is_postgres():
+        from django.contrib.postgres.search import SearchQuery
+
+        # websearch syntax: quotes for phrases, "or", "-" to exclude; any input is valid, never an error.
+        # English is stemmed; the `simple` query matches practices in other languages word for word.
+        search = SearchQuery(text, search_type="websearch", config="english") | SearchQuery(
+            text, search_type="websearch", config="simple"
+        )
+        return Q(search_vector=search), search
+    words = [w.strip("\"'") for w in text.split() if w.strip("\"'-").lower() not in {"", "or", "and"}]
+    condition = Q()
+    for word in words[:10]:
+        condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(description_text__icontains=word)
+    return condition, None
+
+
+@dataclass
+class LibraryResult:
+    query: LibraryQuery
+    page: object
+    facets: dict
+    total: int
+    ranked: bool
+
+
+def search_library(query):
+    """Published practices matching the query, one page of them, and the counts of every filter value.
+
+    Facet counts follow the usual rule: each facet counts the practices matching the search and all
+    *other* filters, so a person sees how many results each choice would give."""
+    options = _facet_options()
+    for name, values in list(query.filters.items()):
+        if name in options:
+            unknown = [v for v in values if v not in options[name]]
+            if unknown:
+                query.notes.append(f"Unknown {name} “{', '.join(unknown)[:80]}” ignored.")
+                values = [v for v in values if v in options[name]]
+        elif name == "country":
+            unknown = [v for v in values if not (len(v) == 2 and v.isalpha())]
+            if unknown:
+                query.notes.append(f"Unknown country code “{', '.join(unknown)[:80]}” ignored.")
+            values = [v.upper() for v in values if v not in unknown]
+        if values:
+            query.filters[name] = values
+        else:
+            del query.filters[name]
+
+    published = GoodPractice.objects.filter(state=GoodPractice.State.PUBLISHED)
+    search = None
+    if query.text:
+        match, search = _text_match(query.text)
+        published = published.filter(match)
+
+    def filtered(except_name=None):
+        practices = published
+        for name, values in query.filters.items():
+            if name != except_name:
+                # A subquery per filter keeps multi-valued filters (themes, commitments) from multiplying rows.
+                practices = practices.filter(
+                    pk__in=GoodPractice.objects.filter(_facet_filter(name, values)).values("pk")
+                )
+        return practices
+
+    facets = {}
+    for name in FACETS:
+        facets[name] = _count_facet(name, filtered(except_name=name), options, query.filters.get(name, []))
+
+    results = filtered()
+    ranked = search is not None
+    if ranked:
+        from django.contrib.postgres.search import SearchHeadline, SearchRank
+
+        # F(), not the field name: a bare name would make SearchRank re-parse the column without weights.
+        results = results.annotate(rank=SearchRank(F("search_vector"), search))
+    order = {
+        "relevance": ["-rank", "title"] if ranked else ["title"],
+        "newest": ["-published_at", "title"],
+        "title": ["title"],
+        "city": ["city_name", "title"],
+    }[query.sort]
+    results = results.order_by(*order, "pk").prefetch_related("themes")
+    paginator = Paginator(results, settings.LIBRARY_PAGE_SIZE)
+    page = paginator.get_page(query.page)
+    rows = list(page.object_list)
+    if ranked and rows:
+        snippets = dict(
+            GoodPractice.objects.filter(pk__in=[p.pk for p in rows])
+            .annotate(
+                snippet=SearchHeadline(
+                    Concat("summary", Value(" "), "description_text", output_field=TextField()),
+                    search,
+                    config=Case(When(language="en", then=Value("english")), default=Value("simple")),
+                    start_sel=HIGHLIGHT_START,
+                    stop_sel=HIGHLIGHT_STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+            .values_list("pk", "snippet")
+        )
+        for practice in rows:
+            practice.snippet = highlighted(snippets.get(practice.pk, ""))
+    page.object_list = rows
+    return LibraryResult(query=query, page=page, facets=facets, total=paginator.count, ranked=ranked)
+
+
+def _count_facet(name, practices, options, selected):
+    """[(value, label, count, selected)] for one facet, in one aggregate query."""
+    if name in ("country", "city"):
+        column = {"country": ("country_code", "country_name"), "city": ("city_name", "country_name")}[name]
+        rows = practices.order_by().values(*column).annotate(n=Count("pk")).order_by(column[0])
+        counted = {}
+        for row in rows:
+            value = row[column[0]]
+            label = row[column[1]] if name == "country" else f"{value} ({row[column[1]]})"
+            counted[value] = (label, counted.get(value, ("", 0))[1] + row["n"])
+        items = [(value, label, n, value in selected) for value, (label, n) in counted.items()]
+        items += [(value, value, 0, True) for value in selected if value not in counted]
+        return items
+    path = {
+        "theme": "themes__slug",
+        "scheme": "scheme_id",
+        "series": "series",
+        "module": "components__module__number",
+        "commitment": "commitments__code",
+    }[name]
+    counts = {
+        str(row[path]): row["n"]
+        for row in practices.order_by().values(path).annotate(n=Count("pk", distinct=True))
+        if row[path] not in (None, "")
+    }
+    return [(value, label, counts.get(value, 0), value in selected) for value, label in options[name].items()]
+
+
+def highlighted(snippet):
+    """Escape a PostgreSQL headline, then turn only its highlight markers into <mark> tags."""
+    escaped = html.escape(snippet)
+    return mark_safe(  # noqa: S308 - everything but our own markers was escaped on the line above
+        escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    )
+
+
+# Charter self-assessment
+
+
+@dataclass
+class CommitmentRow:
+    commitment: CharterCommitment
+    baseline: int | None
+    end: int | None
+    partner: int | None
+    baseline_evidence: str = ""
+    end_evidence: str = ""
+
+    @property
+    def latest(self):
+        return self.end if self.end is not None else self.baseline
+
+    @property
+    def change(self):
+        """End minus baseline: how far the city moved during the programme."""
+        if self.baseline is None or self.end is None:
+            return None
+        return self.end - self.baseline
+
+    @property
+    def gap(self):
+        """How far the latest level is from the top of the scale (4): what is left to do."""
+        return None if self.latest is None else 4 - self.latest
+
+    @property
+    def gap_to_partner(self):
+        """The partner city's latest level minus this city's: positive where the partner is ahead."""
+        if self.partner is None or self.latest is None:
+            return None
+        return self.partner - self.latest
+
+
+def assessment_rows(commitments, own, partner):
+    """One row per commitment. `own` maps moment → {code: (level, evidence)}; `partner` maps code → level."""
+    baseline, end = own.get(Moment.BASELINE, {}), own.get(Moment.END, {})
+    return [
+        CommitmentRow(
+            commitment=c,
+            baseline=baseline.get(c.code, (None, ""))[0],
+            end=end.get(c.code, (None, ""))[0],
+            partner=partner.get(c.code),
+            baseline_evidence=baseline.get(c.code, (None, ""))[1],
+            end_evidence=end.get(c.code, (None, ""))[1],
+        )
+        for c in commitments
+    ]
+
+
+def ratings_by_moment(city, programme):
+    ratings = CommitmentRating.objects.filter(assessment__city=city, assessment__programme=programme).values_list(
+        "assessment__moment", "commitment__code", "level", "evidence"
+    )
+    result = {}
+    for moment, code, level, evidence in ratings:
+        result.setdefault(moment, {})[code] = (level, evidence)
+    return result
+
+
+def latest_levels(ratings):
+    """code → the end level where there is one, else the baseline level."""
+    levels = {code: level for code, (level, _) in ratings.get(Moment.BASELINE, {}).items()}
+    levels.update({code: level for code, (level, _) in ratings.get(Moment.END, {}).items()})
+    return levels
+
+
+@dataclass
+class SelfAssessmentProfile:
+    city: City
+    programme: object
+    pairing: Pairing | None
+    partner: City | None
+    partner_role: str
+    rows: list
+    assessments: dict
+    partner_rows_visible: bool
+
+    @property
+    def is_demo(self):
+        return any(a.is_demo for a in self.assessments.values())
+
+
+def self_assessment_profile(city, programme, user):
+    from mentoring.selectors import pairing_for_city
+
+    pairing = pairing_for_city(city, programme) if programme else None
+    partner, partner_role = None, ""
+    if pairing:
+        if pairing.implementing_city_id == city.pk:
+            partner, partner_role = pairing.mentor_city, "mentor city"
+        else:
+            partner, partner_role = pairing.implementing_city, "implementing city"
+    own = ratings_by_moment(city, programme)
+    partner_levels = latest_levels(ratings_by_moment(partner, programme)) if partner else {}
+    commitments = list(CharterCommitment.objects.select_related("role"))
+    assessments = {
+        a.moment: a for a in SelfAssessment.objects.filter(city=city, programme=programme).select_related("updated_by")
+    }
+    return SelfAssessmentProfile(
+        city=city,
+        programme=programme,
+        pairing=pairing,
+        partner=partner,
+        partner_role=partner_role,
+        rows=assessment_rows(commitments, own, partner_levels),
+        assessments=assessments,
+        partner_rows_visible=bool(partner_levels),
+    )
+
+
+def officer_cities(user):
+    scope = scope_of(user)
+    return City.objects.filter(
+        pk__in=[city for city, roles in scope.roles_by_city.items() if Role.CITY_OFFICER in roles]
+    )
