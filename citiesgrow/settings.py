@@ -203,3 +203,6 @@ LOGGING = {
 
 # How long an invitation link stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+
+# The largest signed decision document (PDF) an approver may upload, in bytes.
+PLAN_DOCUMENT_MAX_BYTES = env_int("PLAN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
