@@ -375,9 +375,7 @@ class Comment(models.Model):
     class Section(models.TextChoices):
         GENERAL = "general", "The whole plan"
         CONTEXT = "context", "Context and challenge"
-        OBJECTIVES = "objectives", "Objectives"
-        ACTIONS = "actions", "Actions"
-        INDICATORS = "indicators", "Indicators"
+        OBJECTIVES = "objectives", "Objectives, actions and indicators"
         RISKS = "risks", "Risks and mitigations"
         STAKEHOLDERS = "stakeholders", "Stakeholders"
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from mentoring.selectors import visible_pairings
 
-from .models import Action, ActionPlan, Comment, Indicator, Objective, PlanState, Transition
+from .models import Action, ActionPlan, Comment, Indicator, Objective, PlanState, Review, Transition
 
 
 def _plans():
@@ -39,7 +39,7 @@ def plan_for_page(pk, *, with_workspace=True):
             ),
             Prefetch("transitions", queryset=Transition.objects.select_related("by")),
             "versions",
-            "reviews__reviewer",
+            Prefetch("reviews", queryset=Review.objects.select_related("reviewer", "version")),
         ]
     return _plans().prefetch_related(*prefetches).get(pk=pk)
 

@@ -14,7 +14,7 @@ def plan(network):
 
 @pytest.mark.parametrize("role", ["mentor_officer", "expert", "coordinator", "officer"])
 def test_people_of_the_pairing_comment_on_a_section(network, plan, role):
-    comment = services.add_comment(plan=plan, by=network[role], body="Who funds this?", section="actions")
+    comment = services.add_comment(plan=plan, by=network[role], body="Who funds this?", section="objectives")
     assert comment.section == "actions" and comment.author == network[role]
 
 
@@ -26,7 +26,7 @@ def test_outsiders_do_not_comment(network, plan, role):
 
 
 def test_a_reply_joins_the_thread_and_mentions_notify_people_of_the_pairing(network, plan):
-    question = services.add_comment(plan=plan, by=network["expert"], body="Is the budget final?", section="actions")
+    question = services.add_comment(plan=plan, by=network["expert"], body="Is the budget final?", section="objectives")
     officer, outsider = network["officer"], network["other_city_officer"]
     reply = services.add_comment(
         plan=plan,
@@ -34,7 +34,7 @@ def test_a_reply_joins_the_thread_and_mentions_notify_people_of_the_pairing(netw
         body=f"@{officer.email} can answer; @{outsider.email} is not in the pairing. <script>x</script>",
         parent=question,
     )
-    assert reply.parent == question and reply.section == "actions"
+    assert reply.parent == question and reply.section == "objectives"
     assert list(reply.mentions.all()) == [officer]
     assert "<script>" not in reply.body
     mention = Event.objects.get(name="comment.mention")
