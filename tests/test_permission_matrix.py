@@ -209,7 +209,10 @@ def project_url_names():
 
 
 def test_every_url_has_expectations():
-    assert project_url_names() == set(MATRIX)
+    # The action plans' URLs have their own table, to be merged into MATRIX.
+    from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
+
+    assert project_url_names() - set(PLAN_URL_EXPECTATIONS) == set(MATRIX)
 
 
 def test_every_case_has_one_expectation_per_role():

@@ -15,7 +15,7 @@ def plan(network):
 @pytest.mark.parametrize("role", ["mentor_officer", "expert", "coordinator", "officer"])
 def test_people_of_the_pairing_comment_on_a_section(network, plan, role):
     comment = services.add_comment(plan=plan, by=network[role], body="Who funds this?", section="objectives")
-    assert comment.section == "actions" and comment.author == network[role]
+    assert comment.section == "objectives" and comment.author == network[role]
 
 
 @pytest.mark.parametrize("role", ["other_expert", "other_city_officer"])

@@ -254,12 +254,12 @@ PLAN_URL_EXPECTATIONS = {
 import datetime  # noqa: E402 - the expectations come first, to be read (and merged) first
 
 import pytest  # noqa: E402
-from allauth.mfa.models import Authenticator  # noqa: E402
 from django.core.files.base import ContentFile  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from actionplans import services  # noqa: E402
 from actionplans.models import Decision, Indicator, PlanState  # noqa: E402
+from tests.factories import enable_totp  # noqa: E402
 
 from .plans import PDF, plan_in_state  # noqa: E402
 
@@ -358,7 +358,7 @@ def test_each_role_gets_the_expected_answer(client, network, settings, tmp_path,
     if role != "anonymous":
         user = network[role]
         if role == "coordinator":
-            Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+            enable_totp(user)
         client.force_login(user)
 
     response = getattr(client, method)(url, data) if method == "post" else client.get(url)
