@@ -23,10 +23,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, all_logins=False, **options):
         logins = load_demo_network()
+        from actionplans.demo import load_demo_plans  # the plans build on the network
+
+        created = load_demo_plans()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
-                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings."
+                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings; "
+                f"{created} new action plans, one per pairing at another stage of the workflow."
             )
         )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
