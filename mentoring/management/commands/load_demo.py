@@ -24,14 +24,18 @@ class Command(BaseCommand):
     def handle(self, *args, all_logins=False, **options):
         logins = load_demo_network()
         from actionplans.demo import load_demo_plans  # the plans build on the network
+        from actionplans.models import ActionPlan
 
         created = load_demo_plans()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
-                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings; "
-                f"{created} new action plans, one per pairing at another stage of the workflow."
+                f"{Scheme.objects.count()} schemes, {Pairing.objects.count()} pairings."
             )
+        )
+        self.stdout.write(
+            f"Action plans: {ActionPlan.objects.count()}, one per pairing at another stage of the workflow"
+            f" ({created} new)."
         )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, role, scope in logins:
