@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    "citiesgrow",  # the load_demo command, which brings every app's demo data together
     "accounts",
     "mentoring",
     "actionplans",
@@ -215,3 +216,5 @@ VISIT_REPORT_DAYS_AFTER = env_int("VISIT_REPORT_DAYS_AFTER", 30)
 LIBRARY_QUERY_MAX_LENGTH = env_int("LIBRARY_QUERY_MAX_LENGTH", 200)
 LIBRARY_PAGE_SIZE = env_int("LIBRARY_PAGE_SIZE", 20)
 VIDEO_MAX_UPLOAD_BYTES = env_int("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+# The largest signed decision document (PDF) an approver may upload, in bytes.
+PLAN_DOCUMENT_MAX_BYTES = env_int("PLAN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)

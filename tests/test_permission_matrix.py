@@ -46,6 +46,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.services import accept_invitation, invite_person
 from mentoring.models import City, Role
+from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
 from tests.factories import enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
@@ -215,6 +216,7 @@ def project_url_names():
 APP_TABLES = {
     "tests/mentoring/test_visit_permissions.py": {name.removesuffix(":post") for name in VISIT_URL_EXPECTATIONS},
     "tests/toolkits/test_toolkit_permissions.py": set(TOOLKIT_URL_EXPECTATIONS),
+    "tests/actionplans/test_plan_permissions.py": set(PLAN_URL_EXPECTATIONS),
 }
 
 

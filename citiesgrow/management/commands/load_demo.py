@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from actionplans.demo import load_demo_plans
+from actionplans.models import ActionPlan
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
@@ -24,6 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, all_logins=False, **options):
         logins = load_demo_network()
+        created = load_demo_plans()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
@@ -32,6 +35,10 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(self.style.SUCCESS(load_demo_toolkits()))
+        self.stdout.write(
+            f"Action plans: {ActionPlan.objects.count()}, one per pairing at another stage of the workflow"
+            f" ({created} new)."
+        )
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, role, scope in logins:
             if all_logins or email in SHOWN:

@@ -1,0 +1,144 @@
+"""Reads of action plans: prefetched for the page (no N+1) and scoped to the person."""
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from mentoring.selectors import visible_pairings
+
+from .models import Action, ActionPlan, Comment, Indicator, Objective, PlanState, Review, Transition
+
+
+def _plans():
+    return ActionPlan.objects.select_related(
+        "pairing__scheme__facilitator",
+        "pairing__scheme__programme",
+        "pairing__mentor_city",
+        "pairing__implementing_city",
+    )
+
+
+def visible_plans(scope):
+    """Public plans for everyone; every plan of the pairings a person works on."""
+    if scope.is_coordinator:
+        return _plans()
+    return _plans().filter(Q(state__in=PlanState.public()) | Q(pairing__in=visible_pairings(scope)))
+
+
+def plan_for_page(pk, *, with_workspace=True):
+    """One plan with everything its page shows, in a fixed number of queries."""
+    objectives = Objective.objects.prefetch_related(
+        Prefetch("actions", queryset=Action.objects.prefetch_related("progress_updates__reported_by")),
+        Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
+    )
+    prefetches = [Prefetch("objectives", queryset=objectives), "risks", "decisions__decided_by"]
+    if with_workspace:
+        prefetches += [
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.select_related("author", "resolved_by").prefetch_related("mentions"),
+            ),
+            Prefetch("transitions", queryset=Transition.objects.select_related("by")),
+            "versions",
+            Prefetch("reviews", queryset=Review.objects.select_related("reviewer", "version")),
+        ]
+    return _plans().prefetch_related(*prefetches).get(pk=pk)
+
+
+def comment_threads(plan):
+    """Top-level comments by section, each with its replies, from the prefetched comments."""
+    comments = list(plan.comments.all())
+    replies = {}
+    for comment in comments:
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    threads = {}
+    for comment in comments:
+        if comment.parent_id is None:
+            comment.thread_replies = replies.get(comment.pk, [])
+            threads.setdefault(comment.section, []).append(comment)
+    return threads
+
+
+# Progress roll-up: an action's progress is reported; an objective's is the mean of its
+# (not cancelled) actions; the plan's is the mean of its objectives that have actions.
+
+
+def objective_progress(objective):
+    actions = [a for a in objective.actions.all() if a.status != Action.Status.CANCELLED]
+    if not actions:
+        return None
+    return round(sum(a.progress for a in actions) / len(actions))
+
+
+def plan_progress(plan):
+    values = [p for p in (objective_progress(o) for o in plan.objectives.all()) if p is not None]
+    if not values:
+        return None
+    return round(sum(values) / len(values))
+
+
+def completeness_problems(plan):
+    """What must be filled in before the plan can be submitted, in words a city officer understands."""
+    problems = []
+    if not plan.gap.strip():
+        problems.append("Context and challenge: say which gap the plan closes.")
+    if not plan.charter_commitments:
+        problems.append("Context and challenge: choose at least one Integrating Cities Charter commitment.")
+    if not plan.stakeholders.strip():
+        problems.append("Stakeholders: name who was involved in drafting.")
+    objectives = list(plan.objectives.all())
+    if not objectives:
+        problems.append("Objectives: add at least one objective.")
+    for objective in objectives:
+        actions, indicators = list(objective.actions.all()), list(objective.indicators.all())
+        if not actions:
+            problems.append(f"Objective “{objective.title}” has no action.")
+        if not indicators:
+            problems.append(f"Objective “{objective.title}” has no indicator.")
+        for action in actions:
+            missing = []
+            if not action.responsible_body.strip():
+                missing.append("a responsible body (owner)")
+            if action.starts_on is None or action.ends_on is None:
+                missing.append("start and end dates")
+            if missing:
+                problems.append(f"Action “{action.title}” needs {' and '.join(missing)}.")
+        for indicator in indicators:
+            if indicator.target is None or indicator.target_date is None:
+                problems.append(f"Indicator “{indicator.name}” needs a target and a target date.")
+    return problems
+
+
+def review_queue(scope):
+    """Plans waiting for the person's review: submitted plans of the schemes their organisation facilitates."""
+    return (
+        _plans()
+        .filter(
+            state__in=PlanState.awaiting_review(), pairing__scheme__facilitator_id__in=scope.expert_organisation_ids
+        )
+        .order_by("state_changed_at")
+    )
+
+
+def staff_overview():
+    """Every plan with how long it has been in its state and how long its reviews took."""
+    plans = list(_plans().prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("at", "pk"))))
+    now = timezone.now()
+    for plan in plans:
+        plan.time_in_state = now - plan.state_changed_at
+        plan.review_turnarounds = review_turnarounds(plan.transitions.all())
+        turnarounds = plan.review_turnarounds
+        plan.mean_review_turnaround = sum(turnarounds, timezone.timedelta()) / len(turnarounds) if turnarounds else None
+    return plans
+
+
+def review_turnarounds(transitions):
+    """Time from each (re)submission to the expert partner's decision on it."""
+    turnarounds, submitted_at = [], None
+    for transition in transitions:
+        if transition.to_state in PlanState.awaiting_review():
+            submitted_at = transition.at
+        elif submitted_at is not None and transition.from_state in PlanState.awaiting_review():
+            turnarounds.append(transition.at - submitted_at)
+            submitted_at = None
+    return turnarounds

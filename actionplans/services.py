@@ -1,0 +1,576 @@
+"""Every write to an action plan.
+
+Each function is atomic. Transitions lock the plan row (SELECT … FOR UPDATE),
+so when two people act on one plan at the same moment exactly one wins and
+the other gets a PlanError that says what happened. Edits of the plan's parts
+are optimistic: a save names the lock_version it was made from and is refused
+with EditConflict when someone saved in between. Every transition writes an
+audit entry (Transition) and an Event for the notification capability.
+"""
+
+import re
+
+import rules
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from mentoring.models import Role
+from mentoring.selectors import memberships_of_pairings
+
+from . import events, selectors, versions
+from .models import (
+    Action,
+    ActionPlan,
+    Comment,
+    Decision,
+    Indicator,
+    Measurement,
+    Objective,
+    PlanState,
+    PlanVersion,
+    ProgressUpdate,
+    Review,
+    Risk,
+    Transition,
+)
+from .text import sanitize
+
+
+class PlanError(Exception):
+    """A refused write, with a message for the person who tried."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(PlanError):
+    pass
+
+
+class TransitionRefused(PlanError):
+    pass
+
+
+class NotEditable(PlanError):
+    pass
+
+
+class Incomplete(PlanError):
+    def __init__(self, problems):
+        super().__init__("The plan is not complete yet: " + " ".join(problems))
+        self.problems = problems
+
+
+class EditConflict(PlanError):
+    """Someone saved the item since the form was opened; `current` holds their values."""
+
+    def __init__(self, current):
+        super().__init__(
+            "Someone else saved this item while you were editing it. Your changes were not saved; "
+            "compare them with the current values below."
+        )
+        self.current = current
+
+
+# Which fields of each part the implementing city edits; rich text is sanitized before it is stored.
+EDITABLE_FIELDS = {
+    ActionPlan: ["title", "gap", "context", "charter_commitments", "stakeholders"],
+    Objective: ["title", "description"],
+    Action: [
+        "title",
+        "description",
+        "responsible_body",
+        "partners",
+        "starts_on",
+        "ends_on",
+        "budget_eur",
+        "funding_source",
+        "staff_effort_days",
+        "status",
+        "progress",
+    ],
+    Indicator: ["name", "unit", "baseline", "target", "target_date"],
+    Risk: ["description", "mitigation"],
+}
+RICH_TEXT_FIELDS = {
+    ActionPlan: {"gap", "context", "stakeholders"},
+    Objective: {"description"},
+    Action: {"description"},
+    Indicator: set(),
+    Risk: {"mitigation"},
+}
+
+ROLE_NAMES = {
+    "actionplans.start_plan": "an officer of the implementing city",
+    "actionplans.edit_plan": "an officer of the implementing city",
+    "actionplans.submit_plan": "an officer of the implementing city",
+    "actionplans.review_plan": "the scheme's expert partner",
+    "actionplans.approve_plan": "the city's administrative approver",
+    "actionplans.endorse_plan": "the city's political approver",
+    "actionplans.start_implementation": "an officer of the implementing city",
+    "actionplans.report_progress": "an officer of the implementing city",
+    "actionplans.comment_on_plan": "people of the pairing, its expert partner and EUROCITIES",
+    "actionplans.resolve_comment": "an officer of the implementing city",
+}
+
+
+def _require(by, perm, obj, doing):
+    # rules.has_perm, not user.has_perm: superusers get no shortcut past a plan's roles.
+    if not rules.has_perm(perm, by, obj):
+        raise NotAllowed(f"Only {ROLE_NAMES[perm]} may {doing}.")
+
+
+def _locked_plan(plan_id):
+    return (
+        ActionPlan.objects.select_for_update(of=("self",))
+        .select_related("pairing__scheme", "pairing__implementing_city", "pairing__mentor_city")
+        .get(pk=plan_id)
+    )
+
+
+def _plan_id_of(item):
+    if isinstance(item, ActionPlan):
+        return item.pk
+    if isinstance(item, Objective | Risk):
+        return item.plan_id
+    return item.objective.plan_id
+
+
+# Starting and editing -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_plan(*, pairing, by):
+    """The implementing city's plan for the pairing; created on first call (one per pairing)."""
+    existing = ActionPlan.objects.filter(pairing=pairing).first()
+    if existing:
+        return existing
+    if not rules.has_perm("actionplans.start_plan", by, pairing):
+        raise NotAllowed(f"Only {ROLE_NAMES['actionplans.start_plan']} may start the plan.")
+    try:
+        with transaction.atomic():
+            plan = ActionPlan.objects.create(
+                pairing=pairing, title=f"Local action plan of {pairing.implementing_city}", created_by=by
+            )
+    except IntegrityError:  # someone started it at the same moment
+        return ActionPlan.objects.get(pairing=pairing)
+    Transition.objects.create(plan=plan, from_state="", to_state=PlanState.DRAFT, by=by, note="Plan started")
+    events.record_event(
+        event="plan.started",
+        target=plan,
+        actor=by,
+        recipients=events.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
+    )
+    return plan
+
+
+def _lock_for_editing(plan_id, by):
+    plan = _locked_plan(plan_id)
+    _require(by, "actionplans.edit_plan", plan, "edit the plan")
+    if not plan.is_editable:
+        raise NotEditable(
+            f"The plan is “{plan.get_state_display()}”: a submitted version cannot be edited. "
+            "It can be edited again when the expert partner requests changes."
+        )
+    return plan
+
+
+def _apply(item, data):
+    fields, rich = EDITABLE_FIELDS[type(item)], RICH_TEXT_FIELDS[type(item)]
+    for name, value in data.items():
+        if name not in fields:
+            raise ValueError(f"{name} is not an editable field of {type(item).__name__}")
+        setattr(item, name, sanitize(value) if name in rich else value)
+    item.full_clean()
+
+
+@transaction.atomic
+def update_item(*, item, by, data, expected_version):
+    """Save the changed fields of a plan, objective, action, indicator or risk made from `expected_version`.
+
+    Raises EditConflict (nothing saved) when someone saved the item since."""
+    plan = _lock_for_editing(_plan_id_of(item), by)
+    model = type(item)
+    current = plan if model is ActionPlan else model.objects.select_for_update().get(pk=item.pk)
+    if current.lock_version != expected_version:
+        raise EditConflict(current)
+    _apply(current, data)
+    current.lock_version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def add_item(*, plan, by, model, data, objective=None):
+    """Add an objective or risk to the plan, or an action or indicator to one of its objectives."""
+    plan = _lock_for_editing(plan.pk, by)
+    if model in (Action, Indicator):
+        if objective is None or objective.plan_id != plan.pk:
+            raise ValueError("Actions and indicators belong to an objective of the same plan.")
+        item = model(objective=objective)
+    else:
+        item = model(plan=plan)
+    _apply(item, data)
+    if model in (Objective, Action):
+        siblings = model.objects.filter(objective=objective) if model is Action else plan.objectives
+        item.position = (siblings.aggregate(m=Max("position"))["m"] or 0) + 1
+    item.save()
+    return item
+
+
+@transaction.atomic
+def delete_item(*, item, by, expected_version):
+    _lock_for_editing(_plan_id_of(item), by)
+    current = type(item).objects.select_for_update().filter(pk=item.pk).first()
+    if current is None:
+        return
+    if current.lock_version != expected_version:
+        raise EditConflict(current)
+    current.delete()
+
+
+# Transitions --------------------------------------------------------------------------------------
+
+
+def _transition(*, plan, by, perm, doing, moves, done, note="", recipients, check=None):
+    """Lock the plan, check the person and the state, change the state, audit it and record the event.
+
+    `moves` maps each state the transition may start from to the state it leads to. Must run inside
+    transaction.atomic(). Returns the locked, updated plan."""
+    locked = _locked_plan(plan.pk)
+    _require(by, perm, locked, doing)
+    if locked.state not in moves:
+        if locked.state != plan.state:
+            last = locked.transitions.select_related("by").order_by("-at", "-pk").first()
+            who = f" by {last.by}" if last and last.by else ""
+            raise TransitionRefused(
+                f"Someone acted first: the plan was just moved to “{locked.get_state_display()}”{who}. "
+                "Nothing was changed; reload the page to see the current plan."
+            )
+        raise TransitionRefused(f"A plan that is “{locked.get_state_display()}” cannot be {done}.")
+    if check is not None:
+        check(locked)
+    from_state, to = locked.state, moves[locked.state]
+    locked.state, locked.state_changed_at = to, timezone.now()
+    locked.save(update_fields=["state", "state_changed_at"])
+    Transition.objects.create(plan=locked, from_state=from_state, to_state=to, by=by, note=note)
+    events.record_event(
+        event=f"plan.{to}",
+        target=locked,
+        actor=by,
+        recipients=recipients(locked),
+        payload={"from": from_state, "to": to, "note": note},
+    )
+    plan.state, plan.state_changed_at = locked.state, locked.state_changed_at
+    return locked
+
+
+def _freeze(plan, by, reason):
+    full = selectors.plan_for_page(plan.pk, with_workspace=False)
+    number = (plan.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+    return PlanVersion.objects.create(
+        plan=plan, number=number, state=plan.state, reason=reason, snapshot=versions.snapshot(full), created_by=by
+    )
+
+
+def _complete(plan):
+    problems = selectors.completeness_problems(selectors.plan_for_page(plan.pk, with_workspace=False))
+    if problems:
+        raise Incomplete(problems)
+
+
+@transaction.atomic
+def submit_plan(*, plan, by, note=""):
+    """Submit a draft, or resubmit after requested changes, to the expert partner; freezes a version.
+
+    Refused with Incomplete (listing what is missing) when the completeness check fails."""
+    locked = _transition(
+        plan=plan,
+        by=by,
+        perm="actionplans.submit_plan",
+        doing="submit the plan",
+        moves={PlanState.DRAFT: PlanState.SUBMITTED, PlanState.CHANGES_REQUESTED: PlanState.RESUBMITTED},
+        done="submitted",
+        note=sanitize(note),
+        recipients=lambda p: events.people(p, mentor=[Role.CITY_OFFICER], expert=True),
+        check=_complete,
+    )
+    return _freeze(locked, by, "Resubmitted" if locked.state == PlanState.RESUBMITTED else "Submitted")
+
+
+def _validate_review(outcome, scores, conditions):
+    errors = {}
+    if outcome not in Review.Outcome.values:
+        errors["outcome"] = "Choose: request changes, recommend, or recommend with conditions."
+    for criterion, _ in Review.CRITERIA:
+        score = scores.get(criterion)
+        if not isinstance(score, int) or not 1 <= score <= 5:
+            errors[f"{criterion}_score"] = "Give a score from 1 to 5."
+    if outcome == Review.Outcome.RECOMMENDED_WITH_CONDITIONS and not sanitize(conditions):
+        errors["conditions"] = "Say which conditions the recommendation comes with."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="", conditions=""):
+    """The expert partner's review of the submitted version: request changes, recommend, or recommend with conditions.
+
+    `scores` maps each criterion of Review.CRITERIA to 1–5; `comments` to a comment."""
+    _validate_review(outcome, scores, conditions)
+    comments = comments or {}
+    to = PlanState.CHANGES_REQUESTED if outcome == Review.Outcome.CHANGES_REQUESTED else PlanState.RECOMMENDED
+    implementing = [Role.CITY_OFFICER] + ([Role.ADMINISTRATIVE_APPROVER] if to == PlanState.RECOMMENDED else [])
+    locked = _transition(
+        plan=plan,
+        by=by,
+        perm="actionplans.review_plan",
+        doing="review the plan",
+        moves={state: to for state in PlanState.awaiting_review()},
+        done="reviewed",
+        note=Review.Outcome(outcome).label,
+        recipients=lambda p: events.people(p, implementing=implementing, mentor=[Role.CITY_OFFICER]),
+    )
+    return Review.objects.create(
+        plan=locked,
+        version=locked.versions.order_by("-number").first(),
+        reviewer=by,
+        outcome=outcome,
+        recommendations=sanitize(recommendations),
+        conditions=sanitize(conditions),
+        **{f"{c}_score": scores[c] for c, _ in Review.CRITERIA},
+        **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _ in Review.CRITERIA},
+    )
+
+
+def validate_signed_document(document):
+    """A PDF (by its first bytes, not its name) no larger than PLAN_DOCUMENT_MAX_BYTES."""
+    if not document:
+        return
+    limit = settings.PLAN_DOCUMENT_MAX_BYTES
+    if document.size > limit:
+        raise ValidationError(
+            {"document": f"The file is {document.size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB."}
+        )
+    document.seek(0)
+    head = document.read(5)
+    document.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError({"document": "The signed document must be a PDF file."})
+
+
+def _record_decision(*, plan, by, kind, body, decided_on, reference, document, conditions):
+    errors = {}
+    if not (body or "").strip():
+        errors["body"] = "Name the body that took the decision."
+    if not (reference or "").strip():
+        errors["reference"] = "Give the decision's reference number."
+    if decided_on is None:
+        errors["decided_on"] = "Give the date of the decision."
+    elif decided_on > timezone.localdate():
+        errors["decided_on"] = "The date of the decision cannot be in the future."
+    if errors:
+        raise ValidationError(errors)
+    validate_signed_document(document)
+    if kind == Decision.Kind.ENDORSEMENT:
+        approval = plan.decisions.filter(kind=Decision.Kind.APPROVAL).first()
+        if approval and decided_on < approval.decided_on:
+            raise ValidationError(
+                {"decided_on": f"The endorsement cannot be dated before the approval ({approval.decided_on:%d %B %Y})."}
+            )
+    version = _freeze(plan, by, Decision.Kind(kind).label)
+    decision = Decision(
+        plan=plan,
+        kind=kind,
+        decided_by=by,
+        body=body.strip(),
+        decided_on=decided_on,
+        reference=reference.strip(),
+        conditions=sanitize(conditions),
+        version=version,
+    )
+    if document:
+        # Written to storage now; should the transaction roll back, an unreferenced file is all that is left.
+        decision.document.save("signed.pdf", document, save=False)
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def record_approval(*, plan, by, body, decided_on, reference, document=None, conditions=""):
+    """The city's administrative approval of a recommended plan."""
+    locked = _transition(
+        plan=plan,
+        by=by,
+        perm="actionplans.approve_plan",
+        doing="approve the plan",
+        moves={PlanState.RECOMMENDED: PlanState.APPROVED},
+        done="approved",
+        note=f"{body}, {reference}",
+        recipients=lambda p: events.people(p, implementing=[Role.CITY_OFFICER, Role.POLITICAL_APPROVER], expert=True),
+    )
+    return _record_decision(
+        plan=locked,
+        by=by,
+        kind=Decision.Kind.APPROVAL,
+        body=body,
+        decided_on=decided_on,
+        reference=reference,
+        document=document,
+        conditions=conditions,
+    )
+
+
+@transaction.atomic
+def record_endorsement(*, plan, by, body, decided_on, reference, document=None, conditions=""):
+    """The city's political endorsement of an approved plan; the plan becomes public."""
+    locked = _transition(
+        plan=plan,
+        by=by,
+        perm="actionplans.endorse_plan",
+        doing="endorse the plan",
+        moves={PlanState.APPROVED: PlanState.ENDORSED},
+        done="endorsed",
+        note=f"{body}, {reference}",
+        recipients=events.everyone,
+    )
+    return _record_decision(
+        plan=locked,
+        by=by,
+        kind=Decision.Kind.ENDORSEMENT,
+        body=body,
+        decided_on=decided_on,
+        reference=reference,
+        document=document,
+        conditions=conditions,
+    )
+
+
+@transaction.atomic
+def start_implementation(*, plan, by):
+    return _transition(
+        plan=plan,
+        by=by,
+        perm="actionplans.start_implementation",
+        doing="start the implementation",
+        moves={PlanState.ENDORSED: PlanState.IN_IMPLEMENTATION},
+        done="put into implementation",
+        recipients=events.everyone,
+    )
+
+
+# Implementation ------------------------------------------------------------------------------------
+
+
+def _lock_for_implementation(plan_id, by):
+    plan = _locked_plan(plan_id)
+    _require(by, "actionplans.report_progress", plan, "report progress")
+    if plan.state != PlanState.IN_IMPLEMENTATION:
+        raise TransitionRefused("Progress and measurements are recorded once the plan is in implementation.")
+    return plan
+
+
+@transaction.atomic
+def report_progress(*, action, by, progress, status, note=""):
+    """Record an action's progress (0–100 %) and status during implementation."""
+    plan = _lock_for_implementation(action.objective.plan_id, by)
+    errors = {}
+    if not isinstance(progress, int) or not 0 <= progress <= 100:
+        errors["progress"] = "Progress is a percentage from 0 to 100."
+    if status not in Action.Status.values:
+        errors["status"] = "Choose a status."
+    if errors:
+        raise ValidationError(errors)
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    current.progress, current.status = progress, status
+    current.lock_version += 1
+    current.save(update_fields=["progress", "status", "lock_version"])
+    update = ProgressUpdate.objects.create(
+        action=current, progress=progress, status=status, note=sanitize(note), reported_by=by
+    )
+    events.record_event(
+        event="action.progress_reported",
+        target=plan,
+        actor=by,
+        recipients=events.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
+        payload={"action": current.pk, "progress": progress},
+    )
+    return update
+
+
+@transaction.atomic
+def record_measurement(*, indicator, by, measured_on, value, note=""):
+    _lock_for_implementation(indicator.objective.plan_id, by)
+    if measured_on is None or measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": "Give the date of the measurement; it cannot be in the future."})
+    if value is None:
+        raise ValidationError({"value": "Give the measured value."})
+    return Measurement.objects.create(
+        indicator=indicator, measured_on=measured_on, value=value, note=(note or "").strip(), recorded_by=by
+    )
+
+
+# Comments ------------------------------------------------------------------------------------------
+
+MENTION = re.compile(r"@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def mentionable_people(plan):
+    """The people of the pairing's cities and of its expert partner."""
+    return {m.user for m in memberships_of_pairings([plan.pairing])}
+
+
+@transaction.atomic
+def add_comment(*, plan, by, body, section=Comment.Section.GENERAL, parent=None, mentions=()):
+    """A comment on a section, or a reply in a thread. @e-mail addresses of the pairing's people mention them."""
+    _require(by, "actionplans.comment_on_plan", plan, "comment on the plan")
+    body = sanitize(body)
+    if not body:
+        raise ValidationError({"body": "Write a comment."})
+    if parent is not None:
+        if parent.plan_id != plan.pk:
+            raise ValidationError({"parent": "Replies belong to a comment on the same plan."})
+        parent = parent if parent.parent_id is None else parent.parent
+        section = parent.section
+    if section not in Comment.Section.values:
+        raise ValidationError({"section": "Choose a section of the plan."})
+    people = mentionable_people(plan)
+    by_email = {user.email.lower(): user for user in people}
+    mentioned = {by_email[e.lower()] for e in MENTION.findall(body) if e.lower() in by_email}
+    mentioned |= {user for user in mentions if user in people}
+    comment = Comment.objects.create(plan=plan, section=section, parent=parent, author=by, body=body)
+    comment.mentions.set(mentioned)
+    if mentioned:
+        events.record_event(
+            event="comment.mention", target=plan, actor=by, recipients=mentioned, payload={"comment": comment.pk}
+        )
+    recipients = set(events.people(plan, implementing=[Role.CITY_OFFICER]))
+    if parent is not None and parent.author:
+        recipients.add(parent.author)
+    events.record_event(
+        event="comment.added", target=plan, actor=by, recipients=recipients - mentioned, payload={"comment": comment.pk}
+    )
+    return comment
+
+
+@transaction.atomic
+def resolve_comment(*, comment, by):
+    _require(by, "actionplans.resolve_comment", comment.plan, "resolve comments")
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.parent_id is not None:
+        raise ValidationError("Resolve the thread's first comment.")
+    if comment.resolved_at is None:
+        comment.resolved_at, comment.resolved_by = timezone.now(), by
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+        events.record_event(
+            event="comment.resolved",
+            target=comment.plan,
+            actor=by,
+            recipients=[comment.author],
+            payload={"comment": comment.pk},
+        )
+    return comment
