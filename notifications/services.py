@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .events import get_event
@@ -153,7 +154,7 @@ def _notification_context(notification):
         "items": notification.context.get("items", []),
         "context": notification.context,
         "actor": notification.actor,
-        "preferences_url": _absolute("/notifications/preferences/"),
+        "preferences_url": _absolute(reverse("notifications:preferences")),
         "site_url": settings.SITE_URL,
     }
 
@@ -428,8 +429,8 @@ def send_digest(*, user, now=None):
                 "groups": groups,
                 "count": len(items),
                 "day": day,
-                "inbox_url": _absolute("/notifications/"),
-                "preferences_url": _absolute("/notifications/preferences/"),
+                "inbox_url": _absolute(reverse("notifications:inbox")),
+                "preferences_url": _absolute(reverse("notifications:preferences")),
             },
             dedupe_key=key,
             now=now,
