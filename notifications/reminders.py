@@ -81,22 +81,25 @@ def on_date(
 
     def due(today):
         delta = offset() if callable(offset) else offset
-        latest = today - delta
-        earliest = latest - catch_up
+        # Narrow in the database (with a margin: months have unequal lengths), decide exactly here.
+        margin = timedelta(days=3)
         objects = queryset()
         lookup = date_field
         if isinstance(objects.model._meta.get_field(date_field), models.DateTimeField):
             lookup = f"{date_field}__date"
-        for obj in objects.filter(**{f"{lookup}__gt": earliest, f"{lookup}__lte": latest}):
+        window = {f"{lookup}__gt": today - delta - catch_up - margin, f"{lookup}__lte": today - delta + margin}
+        for obj in objects.filter(**window):
             day = getattr(obj, date_field)
             if isinstance(day, datetime):
                 day = timezone.localdate(day)
-            yield Due(
-                target=obj,
-                due_on=day,
-                recipients=list(recipients(obj)),
-                context=dict(context(obj)) if context else {},
-            )
+            remind_on = day + delta
+            if remind_on <= today < remind_on + catch_up:
+                yield Due(
+                    target=obj,
+                    due_on=day,
+                    recipients=list(recipients(obj)),
+                    context=dict(context(obj)) if context else {},
+                )
 
     return ReminderKind(code=code, event=event, description=description, due=due)
 
