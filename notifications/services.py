@@ -120,27 +120,28 @@ def notify(*, recipients, event, target, actor=None, context=None, now=None):
             )
             for person in people.values()
         )
-        for notification in notifications:
-            if notification.delivery == Delivery.INSTANT:
-                notification.email = _email_for_notification(notification, spec, target=target, now=now)
-                notification.emailed_at = now
-        Notification.objects.bulk_update([n for n in notifications if n.email_id], ["email", "emailed_at"])
+        instant = [n for n in notifications if n.delivery == Delivery.INSTANT]
+        # New notifications, so new dedupe keys: one INSERT for all their e-mails.
+        emails = OutboundEmail.objects.bulk_create(
+            _build_email(
+                to=n.recipient.email,
+                recipient=n.recipient,
+                event=event,
+                template=spec.template,
+                subject=spec.subject.format(title=n.title, target=n.target_title),
+                context=_notification_context(n),
+                dedupe_key=f"notification:{n.pk}",
+                target_type_id=target_type.pk,
+                target_id=str(target.pk),
+                now=now,
+            )
+            for n in instant
+        )
+        for notification, email in zip(instant, emails, strict=True):
+            notification.email, notification.emailed_at = email, now
+            transaction.on_commit(lambda pk=email.pk: enqueue_delivery(pk))
+        Notification.objects.bulk_update(instant, ["email", "emailed_at"])
     return notifications
-
-
-def _email_for_notification(notification, spec, *, target, now):
-    recipient = notification.recipient
-    return queue_email(
-        to=recipient.email,
-        recipient=recipient,
-        event=spec.code,
-        template=spec.template,
-        subject=spec.subject.format(title=notification.title, target=notification.target_title),
-        context=_notification_context(notification),
-        dedupe_key=f"notification:{notification.pk}",
-        target=target,
-        now=now,
-    )
 
 
 def _notification_context(notification):
@@ -182,33 +183,49 @@ def queue_email(
         spec = get_event(event)
         template = template or spec.template
         subject = subject if subject is not None else spec.subject.format(title=spec.label, target=target or "")
-    language = language_of(recipient)
-    subject, text, html = render_email(
+    target_type_id, target_id = (ContentType.objects.get_for_model(target).pk, str(target.pk)) if target else (None, "")
+    built = _build_email(
+        to=to,
+        recipient=recipient,
+        event=event,
         template=template,
         subject=subject,
-        context={"site_url": settings.SITE_URL, **context},
-        language=language,
+        context=context,
+        dedupe_key=dedupe_key,
+        target_type_id=target_type_id,
+        target_id=target_id,
+        now=now,
     )
-    target_type_id, target_id = (ContentType.objects.get_for_model(target).pk, str(target.pk)) if target else (None, "")
     with transaction.atomic():
-        email, created = OutboundEmail.objects.get_or_create(
-            dedupe_key=dedupe_key,
-            defaults={
-                "recipient": recipient,
-                "to_email": to,
-                "subject": subject,
-                "body_text": text,
-                "body_html": html,
-                "event": event,
-                "language": language,
-                "target_type_id": target_type_id,
-                "target_id": target_id,
-                "created_at": now or timezone.now(),
-            },
-        )
+        fields = {
+            f.attname: getattr(built, f.attname) for f in OutboundEmail._meta.concrete_fields if not f.primary_key
+        }
+        del fields["dedupe_key"]
+        email, created = OutboundEmail.objects.get_or_create(dedupe_key=dedupe_key, defaults=fields)
         if created:
             transaction.on_commit(lambda: enqueue_delivery(email.pk))
     return email
+
+
+def _build_email(*, to, recipient, event, template, subject, context, dedupe_key, target_type_id, target_id, now):
+    """An unsaved outbox row, rendered in the recipient's language."""
+    language = language_of(recipient)
+    subject, text, html = render_email(
+        template=template, subject=subject, context={"site_url": settings.SITE_URL, **context}, language=language
+    )
+    return OutboundEmail(
+        recipient=recipient,
+        to_email=to,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        event=event,
+        language=language,
+        target_type_id=target_type_id,
+        target_id=target_id or "",
+        dedupe_key=dedupe_key,
+        created_at=now or timezone.now(),
+    )
 
 
 def enqueue_delivery(email_id):
