@@ -70,6 +70,7 @@ test: $(VENV)/.test-installed browser services check
 bench: $(VENV)/.test-installed
 	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
+	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/notifications.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .
