@@ -57,3 +57,15 @@ def test_the_outbox_needs_the_second_factor(client, network):
 def test_the_outbox_is_in_the_admin(staff_client, failed):
     assert failed.to_email in staff_client.get("/admin/notifications/outboundemail/").content.decode()
     assert staff_client.get(f"/admin/notifications/outboundemail/{failed.pk}/change/").status_code == 200
+
+
+def test_a_coordinator_by_role_who_is_not_a_superuser_reads_the_outbox(client, network):
+    from mentoring.models import Membership, Role
+    from tests.factories import UserFactory
+
+    staff = UserFactory()
+    Membership.objects.create(user=staff, role=Role.COORDINATOR, organisation=network.coordinator_org)
+    enable_totp(staff)
+    client.force_login(staff)
+
+    assert client.get("/staff/outbox/").status_code == 200
