@@ -15,6 +15,7 @@ sending timeout the sweep sends that one mail again.
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -228,19 +229,35 @@ def _build_email(*, to, recipient, event, template, subject, context, dedupe_key
     )
 
 
-def enqueue_delivery(email_id):
+# When publishing last failed (time.monotonic()); see enqueue_delivery.
+_broker_failed_at = None
+BROKER_BACKOFF_SECONDS = 10
+
+
+def enqueue_delivery(email_id, *, force=False):
     """Hand one e-mail to the workers. Never raises: if the broker is down the
-    row stays pending and the sweep queues it again later."""
+    row stays pending and the sweep queues it again later.
+
+    After a failed publish, this process skips publishing for a few seconds
+    (unless `force`, as the sweep does), so a request that writes fifty mails
+    while Redis is down is not held up fifty times by the failing connection."""
+    global _broker_failed_at
     from .tasks import deliver_email
 
+    if not force and _broker_failed_at is not None:
+        if time.monotonic() - _broker_failed_at < BROKER_BACKOFF_SECONDS:
+            logger.warning("Broker failed recently: outbound e-mail %s is left for the sweep.", email_id)
+            return False
     try:
         deliver_email.apply_async(
             (email_id,), retry=True, retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
         )
-        return True
     except Exception:  # noqa: BLE001 - the broker may fail in any way; the outbox row is the record
+        _broker_failed_at = time.monotonic()
         logger.warning("Could not queue outbound e-mail %s; the sweep will retry it.", email_id, exc_info=True)
         return False
+    _broker_failed_at = None
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -348,7 +365,7 @@ def sweep_outbox(*, now=None, batch=500):
     """Queue again what was not delivered: rows pending for longer than
     NOTIFICATIONS_PENDING_GRACE seconds (the broker was down, the task was lost)
     and rows 'sending' for longer than NOTIFICATIONS_SENDING_TIMEOUT (the worker
-    died). Returns the ids queued."""
+    died). Returns the ids queued; stops at the first that cannot be queued."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=_setting("NOTIFICATIONS_PENDING_GRACE", 60))
     abandoned = now - timedelta(seconds=_setting("NOTIFICATIONS_SENDING_TIMEOUT", 300))
@@ -374,9 +391,11 @@ def sweep_outbox(*, now=None, batch=500):
         .order_by("created_at")
         .values_list("pk", flat=True)[:batch]
     )
-    queued = retry + pending
-    for email_id in queued:
-        enqueue_delivery(email_id)
+    queued = []
+    for email_id in retry + pending:
+        if not enqueue_delivery(email_id, force=True):
+            break  # the broker is down: the rest stay pending for the next sweep
+        queued.append(email_id)
     if queued:
         logger.info("Outbox sweep queued %d e-mail(s) again.", len(queued))
     return queued

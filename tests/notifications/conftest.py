@@ -1,8 +1,16 @@
 import pytest
 
 from citiesgrow.celery import app as celery_app
+from notifications import services
 from notifications.models import OutboundEmail
 from tests.factories import PairingFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _broker_not_known_to_be_down():
+    services._broker_failed_at = None
+    yield
+    services._broker_failed_at = None
 
 
 @pytest.fixture

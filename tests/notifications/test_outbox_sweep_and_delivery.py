@@ -92,3 +92,35 @@ def test_a_refused_address_fails_at_once(email, monkeypatch):
 
     assert deliver_email(email_id=email.pk) == "failed"
     assert OutboundEmail.objects.get().last_error == f"{email.to_email} refused: 550 5.1.1 No such mailbox"
+
+
+def test_after_a_failed_publish_a_request_does_not_wait_for_the_broker_again(
+    pairing, people, monkeypatch, django_capture_on_commit_callbacks
+):
+    attempts = []
+
+    def broker_down(*args, **kwargs):
+        attempts.append(args)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr("notifications.tasks.deliver_email.apply_async", broker_down)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipients=people, event="visit.planned", target=pairing)
+
+    assert len(attempts) == 1
+    assert set(OutboundEmail.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_the_sweep_stops_at_the_first_row_it_cannot_queue(pairing, people, settings, monkeypatch):
+    notify(recipients=people, event="visit.planned", target=pairing)
+    attempts = []
+
+    def broker_down(*args, **kwargs):
+        attempts.append(args)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr("notifications.tasks.deliver_email.apply_async", broker_down)
+
+    assert sweep_outbox(now=later(settings.NOTIFICATIONS_PENDING_GRACE + 1)) == []
+    assert len(attempts) == 1
