@@ -197,12 +197,35 @@ def queue_email(
         target_id=target_id,
         now=now,
     )
+    return _save_once(built)
+
+
+def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, recipient=None, now=None):
+    """Write one e-mail rendered elsewhere (django-allauth's password reset and
+    security mails) to the outbox; delivered like every other on commit."""
+    return _save_once(
+        OutboundEmail(
+            recipient=recipient,
+            to_email=to,
+            subject=subject[:300],
+            body_text=body_text,
+            body_html=body_html,
+            event=event,
+            language=language_of(recipient),
+            dedupe_key=dedupe_key,
+            created_at=now or timezone.now(),
+        )
+    )
+
+
+def _save_once(built):
+    """Insert the row unless its dedupe key exists; queue its delivery on commit."""
     with transaction.atomic():
         fields = {
             f.attname: getattr(built, f.attname) for f in OutboundEmail._meta.concrete_fields if not f.primary_key
         }
         del fields["dedupe_key"]
-        email, created = OutboundEmail.objects.get_or_create(dedupe_key=dedupe_key, defaults=fields)
+        email, created = OutboundEmail.objects.get_or_create(dedupe_key=built.dedupe_key, defaults=fields)
         if created:
             transaction.on_commit(lambda: enqueue_delivery(email.pk))
     return email
