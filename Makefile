@@ -71,6 +71,7 @@ bench: $(VENV)/.test-installed
 	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/library.py
+	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/notifications.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .

@@ -4,9 +4,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import Membership, Role
+from notifications.services import queue_email
 
 from .models import Invitation, User
 
@@ -30,10 +32,25 @@ def _check_scope(*, role, city, organisation):
         raise ValidationError({"role": "Unknown role."})
 
 
-def invite_person(*, email, role, city=None, organisation=None, invited_by):
-    """Create an invitation and e-mail its link once the transaction commits."""
-    from .tasks import send_invitation_email
+def _mail_invitation(invitation):
+    """Write the invitation's e-mail to the outbox, in the caller's transaction.
 
+    Always sent (no preferences apply). Each expiry date is a mail of its own,
+    so sending again writes a new one."""
+    queue_email(
+        to=invitation.email,
+        event="account.invitation",
+        target=invitation,
+        context={
+            "invitation": invitation,
+            "accept_url": settings.SITE_URL + reverse("accounts:accept_invitation", args=[invitation.key]),
+        },
+        dedupe_key=f"invitation:{invitation.pk}:{invitation.expires_at.isoformat()}",
+    )
+
+
+def invite_person(*, email, role, city=None, organisation=None, invited_by):
+    """Create an invitation and its e-mail in one transaction; the mail is sent once it commits."""
     email = email.strip().lower()
     _check_scope(role=role, city=city, organisation=organisation)
     now = timezone.now()
@@ -47,14 +64,12 @@ def invite_person(*, email, role, city=None, organisation=None, invited_by):
             created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
+        _mail_invitation(invitation)
     return invitation
 
 
 def resend_invitation(*, invitation):
     """Send a pending invitation again with a fresh expiry date."""
-    from .tasks import send_invitation_email
-
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.accepted_at or invitation.revoked_at:
@@ -62,7 +77,7 @@ def resend_invitation(*, invitation):
         invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
         invitation.sent_at = None
         invitation.save(update_fields=["expires_at", "sent_at"])
-        transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
+        _mail_invitation(invitation)
     return invitation
 
 

@@ -9,6 +9,7 @@ EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS and HTTPS=1.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import email_settings, env_bool, env_int, env_list, env_str
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "mentoring",
     "actionplans",
     "toolkits",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "citiesgrow.context_processors.platform",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -178,6 +181,19 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# celery beat: the outbox sweep every minute; digests and reminders hourly (each
+# sends only what is due and not yet sent, so a missed or repeated run is harmless).
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {"task": "notifications.tasks.sweep_outbox", "schedule": 60.0},
+    "daily-digests": {"task": "notifications.tasks.send_due_digests", "schedule": crontab(minute=0)},
+    "reminders": {"task": "notifications.tasks.send_due_reminders", "schedule": crontab(minute=5)},
+}
+
+# Outbox: a pending row older than this (seconds) is queued again by the sweep;
+# a row "sending" for longer is taken for abandoned (its worker died) and sent again.
+# Keep the timeout well above EMAIL_TIMEOUT (20 s), so a slow but live worker is never doubled.
+NOTIFICATIONS_PENDING_GRACE = env_int("NOTIFICATIONS_PENDING_GRACE", 60)
+NOTIFICATIONS_SENDING_TIMEOUT = env_int("NOTIFICATIONS_SENDING_TIMEOUT", 300)
 
 # Security. HTTPS=1 behind a TLS-terminating proxy turns on the rest.
 HTTPS = env_bool("HTTPS", False)

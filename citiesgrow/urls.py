@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("toolkits.urls")),
     path("", include("actionplans.urls")),
     path("", include("accounts.urls")),
+    path("", include("notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

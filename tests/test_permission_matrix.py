@@ -46,6 +46,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.services import accept_invitation, invite_person
 from mentoring.models import City, Role
+from notifications.models import OutboundEmail
+from notifications.services import notify
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
 from tests.factories import enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
@@ -109,6 +111,23 @@ def used_invitation(n):
     return invitation
 
 
+def officers_notification(n):
+    [notification] = notify(recipients=[n["officer"]], event="visit.planned", target=n.pairing)
+    return notification
+
+
+def failed_email(n):
+    return OutboundEmail.objects.create(
+        to_email="gone@city.example",
+        subject="Visit planned",
+        body_text="…",
+        event="visit.planned",
+        dedupe_key="matrix:failed",
+        status="failed",
+        last_error="550 No such mailbox",
+    )
+
+
 # fmt: off
 #                       anon   officer mentor  admin   polit.  expert  o.exp.  o.city  coord.
 EVERYONE = (            200,   200,    200,    200,    200,    200,    200,    200,    200)
@@ -121,6 +140,13 @@ STAFF_POST = (          LOGIN, 403,    403,    403,    403,    403,    403,    4
 INVITEE = (             200,   403,    403,    403,    403,    403,    403,    403,    403)
 GONE = (                410,   410,    410,    410,    410,    410,    410,    410,    410)
 NOBODY = (              404,   404,    404,    404,    404,    404,    404,    404,    404)
+MEMBERS_POST_ONLY = (   LOGIN, 405,    405,    405,    405,    405,    405,    405,    405)
+INBOX = Redirect("notifications:inbox")
+MEMBERS_TO_INBOX = (    LOGIN, INBOX,  INBOX,  INBOX,  INBOX,  INBOX,  INBOX,  INBOX,  INBOX)
+OWN_TO_INBOX = (        LOGIN, INBOX,  404,    404,    404,    404,    404,    404,    404)
+SETTINGS = Redirect("notifications:preferences")
+MEMBERS_TO_SETTINGS = ( LOGIN, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS)
+STAFF_TO_OUTBOX = (     LOGIN, 403,    403,    403,    403,    403,    403,    403,    Redirect("notifications:outbox"))
 # fmt: on
 
 MATRIX = {
@@ -170,6 +196,26 @@ MATRIX = {
         "pending": Case(lambda n: {"key": pending_invitation(n).key}, INVITEE),
         "used": Case(lambda n: {"key": used_invitation(n).key}, GONE),
         "unknown": Case(lambda n: {"key": "no-such-invitation"}, NOBODY),
+    },
+    # Each person's own inbox and notification settings; a notification is its recipient's only.
+    "notifications:inbox": {"": Case(no_kwargs, MEMBERS)},
+    "notifications:mark_all_read": {
+        "GET": Case(no_kwargs, MEMBERS_POST_ONLY),
+        "POST": Case(no_kwargs, MEMBERS_TO_INBOX, "post"),
+    },
+    "notifications:mark_read": {
+        "GET": Case(lambda n: {"pk": officers_notification(n).pk}, MEMBERS_POST_ONLY),
+        "POST the officer's": Case(lambda n: {"pk": officers_notification(n).pk}, OWN_TO_INBOX, "post"),
+    },
+    "notifications:preferences": {
+        "": Case(no_kwargs, MEMBERS),
+        "POST": Case(no_kwargs, MEMBERS_TO_SETTINGS, "post", lambda n: {"plan.submitted": "digest"}),
+    },
+    # The outbox: coordinator staff only.
+    "notifications:outbox": {"": Case(no_kwargs, STAFF)},
+    "notifications:resend_email": {
+        "GET": Case(lambda n: {"pk": failed_email(n).pk}, STAFF_POST_ONLY),
+        "POST": Case(lambda n: {"pk": failed_email(n).pk}, STAFF_TO_OUTBOX, "post"),
     },
 }
 

@@ -2,20 +2,24 @@ import re
 
 from django.core import mail
 
+from notifications.models import OutboundEmail
 from tests.factories import PASSWORD
 
 RESET = "/accounts/password/reset/"
 
 
-def test_a_known_address_gets_a_link_that_sets_a_new_password(client, network):
+def test_a_known_address_gets_a_link_that_sets_a_new_password(client, network, django_capture_on_commit_callbacks):
     officer = network["officer"]
 
-    response = client.post(RESET, {"email": officer.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(RESET, {"email": officer.email})
 
     assert response.status_code == 302 and response["Location"] == "/accounts/password/reset/done/"
     [message] = mail.outbox
     assert message.to == [officer.email]
     assert message.subject.startswith("[CITIES-GROW] ")
+    # Like every mail, it went through the outbox (sent by a worker, visible to staff).
+    assert OutboundEmail.objects.get().status == "sent"
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", message.body).group(1)
 
     form = client.get(link, follow=True)
@@ -31,14 +35,17 @@ def test_a_known_address_gets_a_link_that_sets_a_new_password(client, network):
     assert response.status_code == 302 and response["Location"] == "/"
 
 
-def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, network):
-    known = client.post(RESET, {"email": network["officer"].email})
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, network, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(RESET, {"email": network["officer"].email})
     mail.outbox.clear()
 
-    unknown = client.post(RESET, {"email": "nobody@nowhere.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        unknown = client.post(RESET, {"email": "nobody@nowhere.example"})
 
     assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
     assert mail.outbox == []
+    assert OutboundEmail.objects.count() == 1
     assert main(client.get(unknown["Location"])) == main(client.get(known["Location"]))
 
 
