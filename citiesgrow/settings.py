@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mentoring",
     "actionplans",
     "toolkits",
+    "deliverables",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Rendered PDFs: a deliverable keeps one file name, overwritten by each rendering.
+    "deliverables": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"allow_overwrite": True},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -174,7 +180,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# How long Redis waits before handing an unacknowledged task (its worker died) to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TIMEZONE = TIME_ZONE
 
 # Security. HTTPS=1 behind a TLS-terminating proxy turns on the rest.
@@ -199,6 +206,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each step of each rendering at INFO, and fontTools each font subset.
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # How long an invitation link stays valid.
@@ -209,3 +221,12 @@ VISIT_ATTACHMENT_MAX_BYTES = env_int("VISIT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1
 # Default deadlines when a visit is planned: the brief before the first day, the report after the last.
 VISIT_BRIEF_DAYS_BEFORE = env_int("VISIT_BRIEF_DAYS_BEFORE", 14)
 VISIT_REPORT_DAYS_AFTER = env_int("VISIT_REPORT_DAYS_AFTER", 30)
+
+# PDF deliverables (docs/deliverables.md): time limits of one rendering, in seconds. A rendering
+# still marked "rendering" after the hard limit is re-queued by the periodic sweep.
+DELIVERABLES_SOFT_TIME_LIMIT = env_int("DELIVERABLES_SOFT_TIME_LIMIT", 120)
+DELIVERABLES_HARD_TIME_LIMIT = env_int("DELIVERABLES_HARD_TIME_LIMIT", 150)
+# How many times a rendering is tried (interrupted workers, transient errors) before it is marked failed.
+DELIVERABLES_MAX_ATTEMPTS = env_int("DELIVERABLES_MAX_ATTEMPTS", 3)
+# Tests and benchmarks only: seconds each rendering waits before it starts, to kill a worker mid-render.
+DELIVERABLES_RENDER_DELAY = float(env_str("DELIVERABLES_RENDER_DELAY", "0"))
