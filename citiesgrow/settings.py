@@ -182,6 +182,15 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # How long Redis waits before handing an unacknowledged task (its worker died) to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# Workers that share a Redis with others but must only ever take back each other's unacknowledged
+# tasks (the tests that kill a worker) keep them under keys of their own.
+if CELERY_UNACKED_KEY_PREFIX := env_str("CELERY_UNACKED_KEY_PREFIX", ""):
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        {
+            key: f"{CELERY_UNACKED_KEY_PREFIX}{key.removesuffix('_key')}"
+            for key in ("unacked_key", "unacked_index_key", "unacked_mutex_key")
+        }
+    )
 CELERY_TIMEZONE = TIME_ZONE
 
 # Security. HTTPS=1 behind a TLS-terminating proxy turns on the rest.

@@ -49,10 +49,12 @@ def generate(request, kind, object_id):
     kind = _kind(kind)
     subject = _subject(request, kind, object_id)
     deliverable = services.request_render(subject=subject, kind=kind.slug, by=request.user)
+    context = panel_context(kind, subject, deliverable)
     if request.htmx:
-        return render(request, "deliverables/includes/panel_state.html", panel_context(kind, subject, deliverable))
-    messages.info(request, f"The PDF is {deliverable.get_status_display().lower()}.")
-    return redirect(kind.subject_url(subject))
+        return render(request, "deliverables/includes/panel_state.html", context)
+    # Without JavaScript: a page with the panel, to reload until the PDF is ready.
+    context.update(allowed=True, title=kind.title(subject), subject_url=kind.subject_url(subject))
+    return render(request, "deliverables/generated.html", context)
 
 
 @login_required
