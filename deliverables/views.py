@@ -2,7 +2,7 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -122,9 +122,10 @@ def staff_list(request):
 
 
 @login_required
-@require_POST
 def render_all(request):
     _require_staff(request)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     programme = current_programme()
     if programme is None:
         raise Http404("No programme.")

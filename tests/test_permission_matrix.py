@@ -46,7 +46,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.services import accept_invitation, invite_person
 from mentoring.models import City, Role
-from tests.factories import enable_totp
+from tests.deliverables.support import ready_deliverable
+from tests.factories import VisitReportFactory, enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 
 ROLES = (
@@ -119,7 +120,32 @@ STAFF_POST = (          LOGIN, 403,    403,    403,    403,    403,    403,    4
 INVITEE = (             200,   403,    403,    403,    403,    403,    403,    403,    403)
 GONE = (                410,   410,    410,    410,    410,    410,    410,    410,    410)
 NOBODY = (              404,   404,    404,    404,    404,    404,    404,    404,    404)
+COORDINATOR_ONLY = (    LOGIN, 404,    404,    404,    404,    404,    404,    404,    200)
+POST_ONLY = (           LOGIN, 405,    405,    405,    405,    405,    405,    405,    405)
+STAFF_POST_DELIVERABLES = (LOGIN, 403, 403,    403,    403,    403,    403,    403,    Redirect("deliverables:staff"))
 # fmt: on
+
+
+def report_of(pairing):
+    return VisitReportFactory(visit__pairing=pairing)
+
+
+def subject_kwargs(kind, subject):
+    return lambda n: {"kind": kind, "object_id": subject(n).pk}
+
+
+def deliverable_kwargs(kind, subject):
+    return lambda n: {"pk": ready_deliverable(kind, subject(n)).pk}
+
+
+# The PDF deliverables of a subject are for whoever may see the subject (docs/deliverables.md).
+DELIVERABLE_SUBJECTS = {
+    "own pairing's infographic": ("infographic", lambda n: n.pairing, OWN_PAIRING),
+    "other pairing's infographic": ("infographic", lambda n: n.other_pairing, OTHER_PAIRING),
+    "own pairing's visit report": ("visit_report", lambda n: report_of(n.pairing), OWN_PAIRING),
+    "other pairing's visit report": ("visit_report", lambda n: report_of(n.other_pairing), OTHER_PAIRING),
+    "programme's interim report": ("interim_report", lambda n: n.programme, COORDINATOR_ONLY),
+}
 
 MATRIX = {
     # The public home page for visitors; "my work" for members.
@@ -162,6 +188,34 @@ MATRIX = {
     "accounts:revoke_invitation": {
         "GET": Case(lambda n: {"pk": pending_invitation(n).pk}, STAFF_POST_ONLY),
         "POST": Case(lambda n: {"pk": pending_invitation(n).pk}, STAFF_POST, "post"),
+    },
+    # PDF deliverables: generate (POST; htmx gets the panel, others a page with it), preview, state, download.
+    "deliverables:generate": {
+        **{
+            label: Case(subject_kwargs(kind, subject), expect, "post")
+            for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+        },
+        "GET": Case(subject_kwargs("infographic", lambda n: n.pairing), POST_ONLY),
+        "unknown kind": Case(
+            lambda n: {"kind": "no_such_kind", "object_id": n.pairing.pk}, (LOGIN, *NOBODY[1:]), "post"
+        ),
+    },
+    "deliverables:preview": {
+        label: Case(subject_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:status": {
+        label: Case(deliverable_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:download": {
+        label: Case(deliverable_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:staff": {"": Case(no_kwargs, STAFF)},
+    "deliverables:render_all": {
+        "GET": Case(no_kwargs, STAFF_POST_ONLY),
+        "POST": Case(no_kwargs, STAFF_POST_DELIVERABLES, "post"),
     },
     # The invitation link: for the invited address only (signed-in others are told to sign out).
     "accounts:accept_invitation": {
@@ -229,8 +283,9 @@ def test_every_case_has_one_expectation_per_role():
 
 
 @pytest.fixture
-def people(network):
+def people(network, settings, tmp_path):
     enable_totp(network["coordinator"])
+    settings.MEDIA_ROOT = tmp_path / "media"  # PDFs rendered and files served by the deliverables' URLs
     return network
 
 
