@@ -18,12 +18,24 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 # Tagged PDF for accessibility (PDF/UA-1: structure tree, MarkInfo, document language and title).
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 # The address the HTML's relative URLs resolve against; only its static files are served.
 BASE_URL = "https://deliverables.cities-grow.invalid/"
+
+
+# One font configuration per thread, kept: a new one per rendering grows a worker's memory by
+# ~0.25 MB each time (bench/deliverables.py). The templates declare no @font-face, so sharing is safe.
+_fonts = threading.local()
+
+
+def _font_config():
+    if not hasattr(_fonts, "config"):
+        _fonts.config = FontConfiguration()
+    return _fonts.config
 
 
 class RenderError(Exception):
@@ -107,7 +119,9 @@ def html_to_pdf(html):
     """The PDF of an HTML document and its number of pages. Raises RenderError for what cannot load."""
     try:
         with _weasyprint_errors() as errors:
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).render(**PDF_OPTIONS)
+            document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).render(
+                font_config=_font_config(), **PDF_OPTIONS
+            )
             pdf = document.write_pdf(**PDF_OPTIONS)
     except FatalURLFetchingError as error:  # a BaseException: it must not escape into Celery as such
         cause = error.__cause__

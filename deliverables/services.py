@@ -108,7 +108,7 @@ def record_failure(*, deliverable_id, reason):
 
 
 def render_deliverable(*, deliverable_id, final_attempt=True):
-    """Render a deliverable and store its PDF. Idempotent: a repeated call for a ready
+    """Render a deliverable and store its PDF; returns its id when it is ready. Idempotent: a repeated call for a ready
     deliverable does nothing, and a rendering overwrites the one file of the deliverable.
 
     Errors in the template or the document (an image that does not load) mark it
@@ -153,8 +153,7 @@ def render_deliverable(*, deliverable_id, final_attempt=True):
             render_seconds=round(time.monotonic() - started, 3),
             updated_at=timezone.now(),
         )
-    deliverable.refresh_from_db()
-    return deliverable
+    return deliverable.pk
 
 
 def requeue_stale(*, now=None):
