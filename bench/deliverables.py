@@ -131,7 +131,8 @@ def scaling():
             stop(worker)
     one, two = statistics.median(timings[1]), statistics.median(timings[2])
     print(
-        f"2. {count} renderings (the demo programme's deliverables × {len(COPIES)}): 1 process {one:.2f} s, 2 processes {two:.2f} s"
+        f"2. {count} renderings (the demo programme's deliverables × {len(COPIES)}): "
+        f"1 process {one:.2f} s, 2 processes {two:.2f} s"
     )
     rounds = f"1 → {[round(t, 2) for t in timings[1]]}, 2 → {[round(t, 2) for t in timings[2]]}"
     print(f"   speedup {one / two:.2f} (median of 3 alternating rounds: {rounds})")
