@@ -20,7 +20,7 @@ TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) 
 RUN_ENV := DATABASE_URL=sqlite:///db.sqlite3 CELERY_BROKER_URL= DEBUG=1 EMAIL_URL=console:// \
 	SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test check lint format services browser bench clean
+.PHONY: run test check lint format services system-packages bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -44,12 +44,18 @@ run: $(VENV)/.run-installed
 	@echo
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Chromium for the browser tests comes from Debian's packages (Playwright drives it).
-browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-		echo "Installing Chromium for the browser tests…"; \
+# Debian packages the tests need: Chromium for the browser tests (Playwright drives it), and
+# Pango with the Noto and DejaVu fonts for WeasyPrint's PDFs (the Dockerfile installs the same).
+# Quick when everything is there: one dpkg-query, no apt-get.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done; \
+		[ -x "$(CHROMIUM)" ] || echo chromium); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages for the tests: $$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 services: $(VENV)/.test-installed
@@ -63,7 +69,7 @@ check: $(VENV)/.test-installed lint
 	$(TEST_ENV) $(BIN)/python manage.py check
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: $(VENV)/.test-installed browser services check
+test: $(VENV)/.test-installed system-packages services check
 	$(TEST_ENV) $(BIN)/pytest
 
 # Measurements (bench/README.md): on a database of their own, which they empty.
@@ -72,6 +78,7 @@ bench: $(VENV)/.test-installed
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/library.py
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/notifications.py
+	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/deliverables.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "actionplans",
     "toolkits",
     "notifications",
+    "deliverables",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Rendered PDFs: a deliverable keeps one file name, overwritten by each rendering.
+    "deliverables": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"allow_overwrite": True},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -179,7 +185,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# How long Redis waits before handing an unacknowledged task (its worker died) to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# Workers that share a Redis with others but must only ever take back each other's unacknowledged
+# tasks (the tests that kill a worker) keep them under keys of their own.
+if CELERY_UNACKED_KEY_PREFIX := env_str("CELERY_UNACKED_KEY_PREFIX", ""):
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        {
+            key: f"{CELERY_UNACKED_KEY_PREFIX}{key.removesuffix('_key')}"
+            for key in ("unacked_key", "unacked_index_key", "unacked_mutex_key")
+        }
+    )
 CELERY_TIMEZONE = TIME_ZONE
 # celery beat: the outbox sweep every minute; digests and reminders hourly (each
 # sends only what is due and not yet sent, so a missed or repeated run is harmless).
@@ -217,6 +233,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each step of each rendering at INFO, and fontTools each font subset.
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # How long an invitation link stays valid.
@@ -234,3 +255,12 @@ LIBRARY_PAGE_SIZE = env_int("LIBRARY_PAGE_SIZE", 20)
 VIDEO_MAX_UPLOAD_BYTES = env_int("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 # The largest signed decision document (PDF) an approver may upload, in bytes.
 PLAN_DOCUMENT_MAX_BYTES = env_int("PLAN_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+# PDF deliverables (docs/deliverables.md): time limits of one rendering, in seconds. A rendering
+# still marked "rendering" after the hard limit is re-queued by the periodic sweep.
+DELIVERABLES_SOFT_TIME_LIMIT = env_int("DELIVERABLES_SOFT_TIME_LIMIT", 120)
+DELIVERABLES_HARD_TIME_LIMIT = env_int("DELIVERABLES_HARD_TIME_LIMIT", 150)
+# How many times a rendering is tried (interrupted workers, transient errors) before it is marked failed.
+DELIVERABLES_MAX_ATTEMPTS = env_int("DELIVERABLES_MAX_ATTEMPTS", 3)
+# Tests and benchmarks only: seconds each rendering waits before it starts, to kill a worker mid-render.
+DELIVERABLES_RENDER_DELAY = float(env_str("DELIVERABLES_RENDER_DELAY", "0"))

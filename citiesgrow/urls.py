@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("actionplans.urls")),
     path("", include("accounts.urls")),
     path("", include("notifications.urls")),
+    path("", include("deliverables.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -49,7 +49,8 @@ from mentoring.models import City, Role
 from notifications.models import OutboundEmail
 from notifications.services import notify
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
-from tests.factories import enable_totp
+from tests.deliverables.support import ready_deliverable
+from tests.factories import VisitReportFactory, enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
 
@@ -147,7 +148,32 @@ OWN_TO_INBOX = (        LOGIN, INBOX,  404,    404,    404,    404,    404,    4
 SETTINGS = Redirect("notifications:preferences")
 MEMBERS_TO_SETTINGS = ( LOGIN, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS, SETTINGS)
 STAFF_TO_OUTBOX = (     LOGIN, 403,    403,    403,    403,    403,    403,    403,    Redirect("notifications:outbox"))
+COORDINATOR_ONLY = (    LOGIN, 404,    404,    404,    404,    404,    404,    404,    200)
+POST_ONLY = (           LOGIN, 405,    405,    405,    405,    405,    405,    405,    405)
+STAFF_POST_DELIVERABLES = (LOGIN, 403, 403,    403,    403,    403,    403,    403,    Redirect("deliverables:staff"))
 # fmt: on
+
+
+def report_of(pairing):
+    return VisitReportFactory(visit__pairing=pairing)
+
+
+def subject_kwargs(kind, subject):
+    return lambda n: {"kind": kind, "object_id": subject(n).pk}
+
+
+def deliverable_kwargs(kind, subject):
+    return lambda n: {"pk": ready_deliverable(kind, subject(n)).pk}
+
+
+# The PDF deliverables of a subject are for whoever may see the subject (docs/deliverables.md).
+DELIVERABLE_SUBJECTS = {
+    "own pairing's infographic": ("infographic", lambda n: n.pairing, OWN_PAIRING),
+    "other pairing's infographic": ("infographic", lambda n: n.other_pairing, OTHER_PAIRING),
+    "own pairing's visit report": ("visit_report", lambda n: report_of(n.pairing), OWN_PAIRING),
+    "other pairing's visit report": ("visit_report", lambda n: report_of(n.other_pairing), OTHER_PAIRING),
+    "programme's interim report": ("interim_report", lambda n: n.programme, COORDINATOR_ONLY),
+}
 
 MATRIX = {
     # The public home page for visitors; "my work" for members.
@@ -190,6 +216,34 @@ MATRIX = {
     "accounts:revoke_invitation": {
         "GET": Case(lambda n: {"pk": pending_invitation(n).pk}, STAFF_POST_ONLY),
         "POST": Case(lambda n: {"pk": pending_invitation(n).pk}, STAFF_POST, "post"),
+    },
+    # PDF deliverables: generate (POST; htmx gets the panel, others a page with it), preview, state, download.
+    "deliverables:generate": {
+        **{
+            label: Case(subject_kwargs(kind, subject), expect, "post")
+            for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+        },
+        "GET": Case(subject_kwargs("infographic", lambda n: n.pairing), POST_ONLY),
+        "unknown kind": Case(
+            lambda n: {"kind": "no_such_kind", "object_id": n.pairing.pk}, (LOGIN, *NOBODY[1:]), "post"
+        ),
+    },
+    "deliverables:preview": {
+        label: Case(subject_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:status": {
+        label: Case(deliverable_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:download": {
+        label: Case(deliverable_kwargs(kind, subject), expect)
+        for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
+    },
+    "deliverables:staff": {"": Case(no_kwargs, STAFF)},
+    "deliverables:render_all": {
+        "GET": Case(no_kwargs, STAFF_POST_ONLY),
+        "POST": Case(no_kwargs, STAFF_POST_DELIVERABLES, "post"),
     },
     # The invitation link: for the invited address only (signed-in others are told to sign out).
     "accounts:accept_invitation": {
@@ -279,8 +333,9 @@ def test_every_case_has_one_expectation_per_role():
 
 
 @pytest.fixture
-def people(network):
+def people(network, settings, tmp_path):
     enable_totp(network["coordinator"])
+    settings.MEDIA_ROOT = tmp_path / "media"  # PDFs rendered and files served by the deliverables' URLs
     return network
 
 

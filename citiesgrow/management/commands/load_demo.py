@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from actionplans.demo import load_demo_plans
@@ -27,6 +28,10 @@ class Command(BaseCommand):
     def handle(self, *args, all_logins=False, **options):
         logins = load_demo_network()
         created = load_demo_plans()
+        # Other apps add their demo content (plans, profiles…) through a `load_demo` method on their AppConfig.
+        for config in apps.get_app_configs():
+            if callable(getattr(config, "load_demo", None)):
+                config.load_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
