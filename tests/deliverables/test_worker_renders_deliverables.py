@@ -16,7 +16,7 @@ from deliverables import services
 from deliverables.models import Deliverable
 from mentoring.models import Role
 from tests.factories import PairingFactory, VisitFactory, person
-from tests.worker import ROOT, _database_url, _wait_until_ready, wait_for
+from tests.worker import ROOT, _database_url, wait_for, wait_until_ready
 
 pytestmark = pytest.mark.worker
 
@@ -83,7 +83,7 @@ def test_a_worker_killed_mid_rendering_leaves_the_pdf_to_the_next_worker(shared_
         stderr=subprocess.STDOUT,
     )
     try:
-        _wait_until_ready(second, log)
+        wait_until_ready(second, log)
         wait_for(lambda: deliverable_status(deliverable.pk) in ("ready", "failed"), 90, "the next worker to render")
     finally:
         second.terminate()
