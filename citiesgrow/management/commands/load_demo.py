@@ -5,6 +5,7 @@ from actionplans.models import ActionPlan
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
+from notifications.services import without_email
 from toolkits.demo import load_demo_toolkits
 
 SHOWN = [
@@ -25,8 +26,12 @@ class Command(BaseCommand):
         parser.add_argument("--all-logins", action="store_true", help="List every demo login, not only a selection.")
 
     def handle(self, *args, all_logins=False, **options):
-        logins = load_demo_network()
-        created = load_demo_plans()
+        # The plans reach their stages through the real services, which notify people: their history
+        # shows in the demo inboxes, but loading the demo mails nobody (and a second run adds nothing).
+        with without_email():
+            logins = load_demo_network()
+            created = load_demo_plans()
+            toolkits = load_demo_toolkits()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
@@ -34,7 +39,7 @@ class Command(BaseCommand):
                 f"{Visit.objects.count()} visits, {Recommendation.objects.count()} recommendations."
             )
         )
-        self.stdout.write(self.style.SUCCESS(load_demo_toolkits()))
+        self.stdout.write(self.style.SUCCESS(toolkits))
         self.stdout.write(
             f"Action plans: {ActionPlan.objects.count()}, one per pairing at another stage of the workflow"
             f" ({created} new)."
