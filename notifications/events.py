@@ -97,7 +97,7 @@ for _event in [
         "plan.recommended",
         _("Action plan recommended"),
         _("The expert partner recommended the plan, with their recommendations."),
-        _("the implementing city's officers and approvers"),
+        _("the implementing city's officers and administrative approvers (who act next)"),
         group=_("Action plans"),
     ),
     Event(
@@ -124,7 +124,7 @@ for _event in [
     Event(
         "review.pending",
         _("Review waiting"),
-        _("A submitted plan has waited for its review longer than the coordinator's limit (a reminder)."),
+        _("A submitted plan has waited for its review longer than the days staff set (a reminder)."),
         _("the scheme's expert partner"),
         group=_("Action plans"),
     ),
@@ -153,7 +153,7 @@ for _event in [
     Event(
         "visit.changed",
         _("Visit changed"),
-        _("The dates, place or programme of a visit changed."),
+        _("The dates, place or programme of a visit changed, or it was confirmed."),
         _("both cities' officers, the expert partner, the participants"),
         group=_("Visits"),
     ),
@@ -225,7 +225,7 @@ for _event in [
         "deliverable.ready",
         _("Document ready"),
         _("A PDF you asked for (a plan, a report, a toolkit) is ready to download."),
-        _("the person who asked for it"),
+        _("the person who asked for it (not sent yet: PDFs come with the deliverables app)"),
         default_delivery=Delivery.INBOX,
         group=_("Documents"),
     ),
@@ -233,7 +233,7 @@ for _event in [
         "deliverable.failed",
         _("Document failed"),
         _("A PDF could not be produced."),
-        _("the person who asked for it; the coordinator"),
+        _("the person who asked for it; the coordinator (not sent yet)"),
         group=_("Documents"),
     ),
 ]:
