@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ActionplansConfig(AppConfig):
     name = "actionplans"
     verbose_name = "Local action plans"
+
+    def ready(self):
+        from . import reminders
+
+        reminders.register()

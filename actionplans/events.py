@@ -1,40 +1,71 @@
 """The one place action plans tell people about things.
 
-`record_event` writes an Event row in the caller's transaction (an outbox):
-if the change rolls back, so does the event. The notification capability
-will deliver undelivered rows; nothing here sends anything.
+`record_event` writes an Event row (the plan's audit of who was told what) and
+notifies the people concerned through notifications.services.notify(), both in
+the caller's transaction: if the change rolls back, so do the event, the inbox
+notifications and the e-mails. Events without announcements (a plan started, a
+comment added, progress reported) are recorded for the audit only.
 """
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+import re
 
-from mentoring.models import Role
+from django.utils import timezone
+
+from notifications.services import notify
 
 from .models import Event
+from .text import plain
+
+_BLOCK_END = re.compile(r"</(p|li|h3|h4|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
 
-def record_event(*, event, target, actor, recipients, payload=None):
-    """Record that `event` happened to the plan `target`; the actor is never told of their own act."""
-    recipients = {user for user in recipients if user is not None and user != actor}
-    row = Event.objects.create(name=event, plan=target, actor=actor, payload=payload or {})
-    row.recipients.set(recipients)
+def record_event(*, event, target, actor, recipients=(), announce=None, payload=None, context=None):
+    """Record that `event` happened to the plan `target`, and announce it.
+
+    `announce` maps notification event codes (notifications/events.py) to the people told, in order: a
+    person in two groups is told once, of the first. `recipients` are people recorded on the Event without
+    being notified. The actor is never told of their own act. Must run inside the caller's transaction."""
+    told, seen = {}, {getattr(actor, "pk", None)}
+    for code, group in (announce or {}).items():
+        fresh = [user for user in group if user is not None and user.pk not in seen]
+        seen.update(user.pk for user in fresh)
+        if fresh:
+            told[code] = fresh
+    audit = {user for user in recipients if user is not None and user != actor}
+    audit.update(user for group in told.values() for user in group)
+    row = Event.objects.create(
+        name=event,
+        plan=target,
+        actor=actor,
+        payload=payload or {},
+        delivered_at=timezone.now() if told else None,
+    )
+    row.recipients.set(audit)
+    message = _context(event, target, actor, context)
+    for code, group in told.items():
+        notify(recipients=group, event=code, target=target, actor=actor, context=message)
     return row
 
 
-def people(plan, *, implementing=(), mentor=(), expert=False, coordinator=False):
-    """The active people of the plan's pairing in the given roles."""
-    pairing = plan.pairing
-    query = Q(pk__in=[])
-    if implementing:
-        query |= Q(memberships__city_id=pairing.implementing_city_id, memberships__role__in=implementing)
-    if mentor:
-        query |= Q(memberships__city_id=pairing.mentor_city_id, memberships__role__in=mentor)
-    if expert:
-        query |= Q(memberships__organisation_id=pairing.scheme.facilitator_id, memberships__role=Role.EXPERT_PARTNER)
-    if coordinator:
-        query |= Q(memberships__role=Role.COORDINATOR)
-    return list(get_user_model().objects.filter(query, is_active=True).distinct())
+TITLES = {
+    "plan.submitted": "Action plan submitted for review",
+    "plan.resubmitted": "Action plan resubmitted for review",
+}
 
 
-def everyone(plan):
-    return people(plan, implementing=Role.city_roles(), mentor=[Role.CITY_OFFICER], expert=True, coordinator=True)
+def _context(event, plan, actor, extra):
+    context = {"target_title": f"{plan} ({plan.pairing})"}
+    if event in TITLES:
+        context["title"] = TITLES[event]
+    summary = [f"{plan.get_state_display()}: {plan.title}."]
+    if actor is not None:
+        summary.append(f"By {actor}.")
+    context["summary"] = summary
+    for key, value in (extra or {}).items():
+        context[key] = summary + list(value) if key == "summary" else value
+    return context
+
+
+def lines_of(rich_text):
+    """The paragraphs and list items of sanitized rich text, as plain lines (for notification items)."""
+    return [line.strip() for line in plain(_BLOCK_END.sub("\n", rich_text or "")).splitlines() if line.strip()]

@@ -5,7 +5,8 @@ so when two people act on one plan at the same moment exactly one wins and
 the other gets a PlanError that says what happened. Edits of the plan's parts
 are optimistic: a save names the lock_version it was made from and is refused
 with EditConflict when someone saved in between. Every transition writes an
-audit entry (Transition) and an Event for the notification capability.
+audit entry (Transition) and an Event, and notifies the people concerned
+(recipients.py) in the same transaction.
 """
 
 import re
@@ -20,7 +21,7 @@ from django.utils import timezone
 from mentoring.models import Role
 from mentoring.selectors import memberships_of_pairings
 
-from . import events, selectors, versions
+from . import events, recipients, selectors, versions
 from .models import (
     Action,
     ActionPlan,
@@ -36,7 +37,7 @@ from .models import (
     Risk,
     Transition,
 )
-from .text import sanitize
+from .text import plain, sanitize
 
 
 class PlanError(Exception):
@@ -163,7 +164,7 @@ def start_plan(*, pairing, by):
         event="plan.started",
         target=plan,
         actor=by,
-        recipients=events.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
+        recipients=recipients.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
     )
     return plan
 
@@ -236,10 +237,11 @@ def delete_item(*, item, by, expected_version):
 # Transitions --------------------------------------------------------------------------------------
 
 
-def _transition(*, plan, by, perm, doing, moves, done, note="", recipients, check=None):
-    """Lock the plan, check the person and the state, change the state, audit it and record the event.
+def _transition(*, plan, by, perm, doing, moves, done, note="", announce=None, audit=None, context=None, check=None):
+    """Lock the plan, check the person and the state, change the state, audit it, record and announce the event.
 
-    `moves` maps each state the transition may start from to the state it leads to. Must run inside
+    `moves` maps each state the transition may start from to the state it leads to; `announce(plan)` says
+    who is notified of what (recipients.py), `audit(plan)` who is only recorded on the Event. Must run inside
     transaction.atomic(). Returns the locked, updated plan."""
     locked = _locked_plan(plan.pk)
     _require(by, perm, locked, doing)
@@ -262,8 +264,10 @@ def _transition(*, plan, by, perm, doing, moves, done, note="", recipients, chec
         event=f"plan.{to}",
         target=locked,
         actor=by,
-        recipients=recipients(locked),
+        recipients=audit(locked) if audit else (),
+        announce=announce(locked) if announce else None,
         payload={"from": from_state, "to": to, "note": note},
+        context=context,
     )
     plan.state, plan.state_changed_at = locked.state, locked.state_changed_at
     return locked
@@ -296,7 +300,8 @@ def submit_plan(*, plan, by, note=""):
         moves={PlanState.DRAFT: PlanState.SUBMITTED, PlanState.CHANGES_REQUESTED: PlanState.RESUBMITTED},
         done="submitted",
         note=sanitize(note),
-        recipients=lambda p: events.people(p, mentor=[Role.CITY_OFFICER], expert=True),
+        announce=recipients.submitted,
+        context={"summary": [plain(note)] if note else []},
         check=_complete,
     )
     return _freeze(locked, by, "Resubmitted" if locked.state == PlanState.RESUBMITTED else "Submitted")
@@ -324,7 +329,11 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
     _validate_review(outcome, scores, conditions)
     comments = comments or {}
     to = PlanState.CHANGES_REQUESTED if outcome == Review.Outcome.CHANGES_REQUESTED else PlanState.RECOMMENDED
-    implementing = [Role.CITY_OFFICER] + ([Role.ADMINISTRATIVE_APPROVER] if to == PlanState.RECOMMENDED else [])
+    summary = [f"Outcome of the review: {Review.Outcome(outcome).label}."]
+    if outcome == Review.Outcome.RECOMMENDED_WITH_CONDITIONS:
+        summary.append("Conditions: " + " ".join(events.lines_of(sanitize(conditions))))
+    if recommendations.strip():
+        summary.append("The expert partner's recommendations:")
     locked = _transition(
         plan=plan,
         by=by,
@@ -333,7 +342,8 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
         moves={state: to for state in PlanState.awaiting_review()},
         done="reviewed",
         note=Review.Outcome(outcome).label,
-        recipients=lambda p: events.people(p, implementing=implementing, mentor=[Role.CITY_OFFICER]),
+        announce=recipients.changes_requested if to == PlanState.CHANGES_REQUESTED else recipients.recommended,
+        context={"summary": summary, "items": events.lines_of(sanitize(recommendations))},
     )
     return Review.objects.create(
         plan=locked,
@@ -411,7 +421,8 @@ def record_approval(*, plan, by, body, decided_on, reference, document=None, con
         moves={PlanState.RECOMMENDED: PlanState.APPROVED},
         done="approved",
         note=f"{body}, {reference}",
-        recipients=lambda p: events.people(p, implementing=[Role.CITY_OFFICER, Role.POLITICAL_APPROVER], expert=True),
+        announce=recipients.approved,
+        context={"summary": [f"Approved by {body}, reference {reference}. The political endorsement comes next."]},
     )
     return _record_decision(
         plan=locked,
@@ -436,7 +447,8 @@ def record_endorsement(*, plan, by, body, decided_on, reference, document=None, 
         moves={PlanState.APPROVED: PlanState.ENDORSED},
         done="endorsed",
         note=f"{body}, {reference}",
-        recipients=events.everyone,
+        announce=recipients.endorsed,
+        context={"summary": [f"Endorsed by {body}, reference {reference}. The plan is now public."]},
     )
     return _record_decision(
         plan=locked,
@@ -459,7 +471,7 @@ def start_implementation(*, plan, by):
         doing="start the implementation",
         moves={PlanState.ENDORSED: PlanState.IN_IMPLEMENTATION},
         done="put into implementation",
-        recipients=events.everyone,
+        audit=recipients.everyone,
     )
 
 
@@ -496,7 +508,7 @@ def report_progress(*, action, by, progress, status, note=""):
         event="action.progress_reported",
         target=plan,
         actor=by,
-        recipients=events.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
+        recipients=recipients.people(plan, mentor=[Role.CITY_OFFICER], expert=True),
         payload={"action": current.pk, "progress": progress},
     )
     return update
@@ -546,13 +558,21 @@ def add_comment(*, plan, by, body, section=Comment.Section.GENERAL, parent=None,
     comment.mentions.set(mentioned)
     if mentioned:
         events.record_event(
-            event="comment.mention", target=plan, actor=by, recipients=mentioned, payload={"comment": comment.pk}
+            event="comment.mention",
+            target=plan,
+            actor=by,
+            announce=recipients.mentioned(mentioned),
+            payload={"comment": comment.pk},
+            context={
+                "title": f"{by} mentioned you in a comment",
+                "summary": [f"On “{comment.get_section_display()}”:", plain(body)[:500]],
+            },
         )
-    recipients = set(events.people(plan, implementing=[Role.CITY_OFFICER]))
+    told = set(recipients.implementing_officers(plan))
     if parent is not None and parent.author:
-        recipients.add(parent.author)
+        told.add(parent.author)
     events.record_event(
-        event="comment.added", target=plan, actor=by, recipients=recipients - mentioned, payload={"comment": comment.pk}
+        event="comment.added", target=plan, actor=by, recipients=told - mentioned, payload={"comment": comment.pk}
     )
     return comment
 

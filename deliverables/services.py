@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.services import notify
+
 from . import registry
 from .models import Deliverable
 from .rendering import RenderError, html_to_pdf, render_html
@@ -97,6 +99,32 @@ def _fail(deliverable, reason):
     deliverable.error = reason[:2000]
     deliverable.save(update_fields=["status", "error", "updated_at"])
     logger.warning("Deliverable %s failed: %s", deliverable.pk, reason)
+    _tell_requester(deliverable, "deliverable.failed", reason=deliverable.error)
+
+
+def _tell_requester(deliverable, event, reason=""):
+    """The person who asked for the PDF hears that it is ready, or why it failed (in the same transaction)."""
+    if deliverable.requested_by_id is None:
+        return
+    kind = registry.get_kind(deliverable.kind)
+    try:
+        subject = kind.get_subject(deliverable.object_id)
+    except ObjectDoesNotExist:
+        return
+    title = kind.title(subject)
+    notify(
+        recipients=[deliverable.requested_by],
+        event=event,
+        target=deliverable,
+        context={
+            "title": f"{kind.label} ready: {title}"
+            if event == "deliverable.ready"
+            else f"{kind.label} failed: {title}",
+            "summary": reason or "The PDF is ready to download.",
+            "url": kind.subject_url(subject),
+            "target_title": title,
+        },
+    )
 
 
 def record_failure(*, deliverable_id, reason):
@@ -153,6 +181,7 @@ def render_deliverable(*, deliverable_id, final_attempt=True):
             render_seconds=round(time.monotonic() - started, 3),
             updated_at=timezone.now(),
         )
+        _tell_requester(deliverable, "deliverable.ready")
     return deliverable.pk
 
 

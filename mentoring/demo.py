@@ -165,8 +165,6 @@ def _demo_report(visit, row, implementing_officer):
             "summary": row["summary"],
             "submitted_at": submitted_at,
             "is_public": row["is_public"],
-            # The demo does not mail anyone about reports submitted long ago.
-            "notified_at": submitted_at,
         },
     )
     for number, (author, text, commitment, answer) in enumerate(row["recommendations"], start=1):

@@ -70,7 +70,13 @@ class VisitForm(forms.Form):
 
 
 class VisitStatusForm(forms.Form):
-    status = forms.ChoiceField(label="New status", choices=Visit.Status.choices[:3])
+    status = forms.ChoiceField(
+        label="New status",
+        choices=[
+            (status, Visit.Status(status).label)
+            for status in (Visit.Status.PLANNED, Visit.Status.CONFIRMED, Visit.Status.HELD, Visit.Status.CANCELLED)
+        ],
+    )
 
 
 class AgendaItemForm(forms.Form):

@@ -281,6 +281,7 @@ class Visit(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         HELD = "held", "Held"
         REPORTED = "reported", "Reported"
+        CANCELLED = "cancelled", "Cancelled"
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="visits")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -475,7 +476,6 @@ class VisitReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [

@@ -5,7 +5,9 @@ ValidationError (keyed by form field where there is one) for bad input, so
 that nothing is saved and the view can show the message at the field.
 Permission is checked by the views through mentoring/rules.py; the one rule a
 service enforces itself is the one that must hold however it is called: only
-the implementing city answers a recommendation."""
+the implementing city answers a recommendation. Visits planned, changed or
+cancelled, briefs and reports submitted notify the people concerned
+(recipients.py) in the same transaction."""
 
 import datetime
 import secrets
@@ -17,6 +19,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import dateformat, timezone
 
+from notifications.services import notify
+
+from . import recipients
 from .models import (
     AgendaItem,
     Attachment,
@@ -33,15 +38,40 @@ from .uploads import check_upload
 
 # The status a person may move a visit to, from each status. "Reported" follows the report's submission.
 STATUS_STEPS = {
-    Visit.Status.PLANNED: {Visit.Status.CONFIRMED, Visit.Status.HELD},
-    Visit.Status.CONFIRMED: {Visit.Status.PLANNED, Visit.Status.HELD},
+    Visit.Status.PLANNED: {Visit.Status.CONFIRMED, Visit.Status.HELD, Visit.Status.CANCELLED},
+    Visit.Status.CONFIRMED: {Visit.Status.PLANNED, Visit.Status.HELD, Visit.Status.CANCELLED},
     Visit.Status.HELD: set(),
     Visit.Status.REPORTED: set(),
+    Visit.Status.CANCELLED: set(),
 }
 
 
 def _day(day):
     return dateformat.format(day, "j F Y")
+
+
+def _when(visit):
+    if visit.starts_on == visit.ends_on:
+        return _day(visit.starts_on)
+    return f"{_day(visit.starts_on)} to {_day(visit.ends_on)}"
+
+
+def _notify_visit(*, visit, event, by, summary=(), items=None, url=None):
+    """Tell the people of a visit (recipients.py) what happened to it."""
+    pairing = visit.pairing
+    people = {
+        "visit.brief_submitted": recipients.brief_readers,
+        "visit.report_submitted": recipients.report_readers,
+    }.get(event, recipients.visit_announcement)(visit)
+    context = {
+        "target_title": f"{visit.title} ({pairing})",
+        "summary": [f"{visit.title}, {_when(visit)}.", *summary],
+    }
+    if items:
+        context["items"] = items
+    if url:
+        context["url"] = url
+    notify(recipients=people, event=event, target=visit, actor=by, context=context)
 
 
 def _check_visit_fields(*, pairing, kind, host, starts_on, ends_on):
@@ -105,7 +135,7 @@ def plan_visit(
         starts_on=starts_on, ends_on=ends_on, brief_due_on=brief_due_on, report_due_on=report_due_on
     )
     with transaction.atomic():
-        return Visit.objects.create(
+        visit = Visit.objects.create(
             pairing=pairing,
             kind=kind,
             host=host,
@@ -119,6 +149,8 @@ def plan_visit(
             report_due_on=report_due_on,
             created_by=by,
         )
+        _notify_visit(visit=visit, event="visit.planned", by=by, summary=[visit.topics] if visit.topics else [])
+    return visit
 
 
 def update_visit(*, visit, by, **fields):
@@ -127,6 +159,7 @@ def update_visit(*, visit, by, **fields):
         raise TypeError(f"update_visit() got unexpected fields: {', '.join(sorted(unknown))}")
     with transaction.atomic():
         visit = Visit.objects.select_for_update().select_related("pairing__scheme__programme").get(pk=visit.pk)
+        before = {name: getattr(visit, name) for name in VISIT_FIELDS}
         for name, value in fields.items():
             setattr(visit, name, value)
         _check_visit_fields(
@@ -139,13 +172,31 @@ def update_visit(*, visit, by, **fields):
             report_due_on=visit.report_due_on,
         )
         visit.save()
+        changes = [_change(name, before[name], getattr(visit, name)) for name in VISIT_FIELDS]
+        if any(changes):
+            _notify_visit(visit=visit, event="visit.changed", by=by, summary=[c for c in changes if c])
     return visit
 
 
+def _change(name, old, new):
+    """A line saying how one field of a visit changed, or "" when it did not."""
+    if old == new:
+        return ""
+    label = Visit._meta.get_field(name).verbose_name
+    if isinstance(new, datetime.date):
+        old, new = (_day(old) if old else "none"), _day(new)
+        return f"The {label} moved from {old} to {new}."
+    if name in ("kind", "host"):
+        field = Visit._meta.get_field(name)
+        return f"The {label} is now {dict(field.choices)[new].lower()}."
+    return f"The {label} changed."
+
+
 def change_visit_status(*, visit, by, status):
-    """Confirm a planned visit, or record that it was held. Atomic; a visit is held on or after its first day."""
+    """Confirm a planned visit, cancel it, or record that it was held. Atomic; a visit is held on or after its
+    first day. Confirming and cancelling notify the people of the visit."""
     with transaction.atomic():
-        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        visit = Visit.objects.select_for_update(of=("self",)).select_related("pairing__scheme").get(pk=visit.pk)
         if status == visit.status:
             return visit
         if status not in STATUS_STEPS[visit.status]:
@@ -155,6 +206,11 @@ def change_visit_status(*, visit, by, status):
             raise ValidationError({"status": "A visit can be marked as held from its first day on."})
         visit.status = status
         visit.save(update_fields=["status", "updated_at"])
+        if status == Visit.Status.CANCELLED:
+            _notify_visit(visit=visit, event="visit.cancelled", by=by, summary=["The visit was cancelled."])
+        elif status in (Visit.Status.CONFIRMED, Visit.Status.PLANNED):
+            label = "confirmed" if status == Visit.Status.CONFIRMED else "planned, no longer confirmed"
+            _notify_visit(visit=visit, event="visit.changed", by=by, summary=[f"The visit is now {label}."])
     return visit
 
 
@@ -247,7 +303,7 @@ def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(
     if not learning_goals.strip():
         raise ValidationError({"learning_goals": "Say what your city wants to learn from this visit."})
     with transaction.atomic():
-        visit = Visit.objects.select_for_update().get(pk=visit.pk)
+        visit = Visit.objects.select_for_update(of=("self",)).select_related("pairing__scheme").get(pk=visit.pk)
         brief = LearningBrief.objects.filter(visit=visit).first() or LearningBrief(visit=visit)
         if brief.submitted_at is not None:
             raise ValidationError({"learning_goals": "This brief was submitted already and can no longer change."})
@@ -259,6 +315,13 @@ def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(
         if submit:
             brief.submitted_at = timezone.now()
         brief.save()
+        if submit:
+            _notify_visit(
+                visit=visit,
+                event="visit.brief_submitted",
+                by=by,
+                summary=[f"{visit.pairing.implementing_city} wants to learn:", learning_goals.strip()[:500]],
+            )
     return brief
 
 
@@ -311,9 +374,7 @@ def remove_recommendation(*, recommendation, by):
 
 def submit_report(*, report, by, is_public=False):
     """Share the report with the implementing city, which then answers each recommendation.
-    Marks the visit as reported and, once committed, e-mails the implementing city's officers."""
-    from .tasks import send_report_submitted_email
-
+    Marks the visit as reported and notifies the implementing city's officers, with the recommendations."""
     with transaction.atomic():
         report = VisitReport.objects.select_for_update().get(pk=report.pk)
         if report.submitted_at is not None:
@@ -322,7 +383,20 @@ def submit_report(*, report, by, is_public=False):
         report.is_public = is_public
         report.save(update_fields=["submitted_at", "is_public", "updated_at"])
         Visit.objects.filter(pk=report.visit_id).update(status=Visit.Status.REPORTED, updated_at=timezone.now())
-        transaction.on_commit(lambda: send_report_submitted_email.delay(report.pk))
+        visit = Visit.objects.select_related("pairing__scheme", "pairing__implementing_city").get(pk=report.visit_id)
+        numbered = [f"{r.number}. {r.text}" for r in report.recommendations.order_by("number")]
+        count = f"{len(numbered)} recommendation{'s' if len(numbered) != 1 else ''}"
+        _notify_visit(
+            visit=visit,
+            event="visit.report_submitted",
+            by=by,
+            summary=[
+                f"The report is ready, with {count} for {visit.pairing.implementing_city}.",
+                "Please answer each one — adopt, adapt or decline, with your reason.",
+            ],
+            items=numbered,
+            url=report.get_absolute_url(),
+        )
     return report
 
 

@@ -16,6 +16,8 @@ sending timeout the sweep sends that one mail again.
 import logging
 import smtplib
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -60,6 +62,22 @@ def _url_of(target):
 
 # ---------------------------------------------------------------------------
 # Notifying people and queueing e-mail
+
+
+# Set by without_email(): notify() then writes inbox notifications only.
+_inbox_only = ContextVar("notifications_inbox_only", default=False)
+
+
+@contextmanager
+def without_email():
+    """Within this block notify() fills inboxes but writes no e-mail and nothing for a digest.
+
+    For loading demo or imported data: the history shows up in the inbox, nobody is mailed about it."""
+    token = _inbox_only.set(True)
+    try:
+        yield
+    finally:
+        _inbox_only.reset(token)
 
 
 def delivery_for(user, event, preferences=None):
@@ -116,7 +134,7 @@ def notify(*, recipients, event, target, actor=None, context=None, now=None):
                 title=title,
                 summary=str(summary),
                 context=context,
-                delivery=delivery_for(person, event, preferences),
+                delivery=Delivery.INBOX if _inbox_only.get() else delivery_for(person, event, preferences),
                 created_at=now,
             )
             for person in people.values()

@@ -2,7 +2,9 @@
 
 Each service is atomic, locks the row it changes where two people can race (two
 experts validating at once: exactly one wins), checks the permission on the locked
-row, and records an Activity entry for state changes."""
+row, and records an Activity entry for state changes. A practice submitted,
+validated or published notifies the people concerned (recipients.py) in the
+same transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
@@ -12,7 +14,9 @@ from django.utils.text import slugify
 
 from mentoring.models import Pairing
 from mentoring.selectors import scope_of
+from notifications.services import notify
 
+from . import recipients
 from .models import (
     TRANSFER_DIMENSIONS,
     Activity,
@@ -143,7 +147,28 @@ def submit_practice(*, by, city=None, fields):
     practice.slug = _unique_slug(GoodPractice, f"{practice.city_name} {practice.title}")
     _save_practice(practice, fields)
     Activity.objects.create(practice=practice, actor=by, action="submitted", to_state=practice.state)
+    _notify_practice(practice, event="practice.submitted", by=by, people=recipients.validators(practice))
     return practice
+
+
+NEXT_STEP = {
+    "practice.submitted": "Please check it and validate it as a good practice.",
+    "practice.validated": "It can now be published in the public library.",
+    "practice.published": "It is now in the public good-practice library.",
+}
+
+
+def _notify_practice(practice, *, event, by, people):
+    notify(
+        recipients=people,
+        event=event,
+        target=practice,
+        actor=by,
+        context={
+            "target_title": f"{practice.title} ({practice.city_name})",
+            "summary": [practice.summary, NEXT_STEP[event]] if practice.summary else [NEXT_STEP[event]],
+        },
+    )
 
 
 @transaction.atomic
@@ -169,6 +194,7 @@ def _move_practice(practice, *, by, perm, to_state, action, **stamps):
         setattr(practice, name, value)
     practice.save()
     Activity.objects.create(practice=practice, actor=by, action=action, from_state=from_state, to_state=to_state)
+    _notify_practice(practice, event=f"practice.{action}", by=by, people=recipients.submitters(practice))
     return practice
 
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from accounts.models import User
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Membership, Organisation, Pairing, Programme, Scheme
+from notifications.models import Delivery, Notification, OutboundEmail
 
 
 def load_demo(*args):
@@ -82,3 +83,16 @@ def test_coordinators_are_staff(db):
     assert coordinators.count() == 2
     assert all(user.is_staff and user.is_superuser for user in coordinators)
     assert not User.objects.filter(is_staff=True).exclude(email__startswith="coordinator").exists()
+
+
+def test_loading_the_demo_fills_inboxes_but_mails_nobody_and_a_second_run_adds_nothing(db):
+    load_demo()
+    notifications = Notification.objects.count()
+
+    load_demo()
+
+    assert notifications > 0  # the plans' history, through the real services
+    assert Notification.objects.count() == notifications
+    assert not Notification.objects.exclude(delivery=Delivery.INBOX).exists()  # nothing waits for a digest
+    assert not OutboundEmail.objects.exists()
+    assert User.objects.get(email="expert@migrationwork.example").notifications.filter(event="review.assigned")

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 
 from mentoring import services
 from mentoring.models import Recommendation, Visit
+from notifications.models import Notification, OutboundEmail
+from notifications.services import deliver_email
 from tests.factories import VisitFactory
 
 
@@ -44,10 +46,14 @@ def test_submitting_the_report_marks_the_visit_reported_and_mails_the_implementi
     visit.refresh_from_db()
     report.refresh_from_db()
     assert visit.status == Visit.Status.REPORTED
-    assert report.is_public and report.notified_at is not None
+    assert report.is_public
+    [notification] = Notification.objects.filter(event="visit.report_submitted")
+    assert notification.recipient == network["officer"]
+    assert notification.target_url == report.get_absolute_url()
     [message] = mail.outbox
     assert message.to == [network["officer"].email]
     assert "1 recommendation for" in message.body
+    assert "1. Do this" in message.body
 
     with pytest.raises(ValidationError):
         services.add_recommendation(report=report, by=network["expert"], author="expert_partner", text="Late")
@@ -55,13 +61,12 @@ def test_submitting_the_report_marks_the_visit_reported_and_mails_the_implementi
         services.save_report(visit=visit, by=network["mentor_officer"], summary="Rewritten")
 
 
-def test_the_mail_is_sent_once_even_if_the_task_runs_twice(network, visit, django_capture_on_commit_callbacks):
-    from mentoring.tasks import send_report_submitted_email
-
+def test_the_mail_is_sent_once_even_if_delivery_runs_twice(network, visit, django_capture_on_commit_callbacks):
     report = services.save_report(visit=visit, by=network["mentor_officer"], summary="What we saw")
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_report(report=report, by=network["mentor_officer"])
-    send_report_submitted_email(report.pk)
+    [email] = OutboundEmail.objects.filter(event="visit.report_submitted")
+    deliver_email(email_id=email.pk)
     assert len(mail.outbox) == 1
 
 

@@ -1,5 +1,6 @@
-"""The reminder engine, with test kinds standing in for the visits and plans that
-other apps will register: time is moved by passing `now`."""
+"""The reminder engine, with test kinds on a pairing's dates (the apps' own kinds are
+tested with their apps, e.g. tests/mentoring/test_visit_reminders.py): time is moved
+by passing `now`."""
 
 import datetime
 from datetime import timedelta
@@ -60,11 +61,13 @@ def kinds(team):
         kind("indicator.checkin_6_months", "indicator.checkin_due", "starts_on", relativedelta(months=6), team),
         kind("indicator.checkin_12_months", "indicator.checkin_due", "starts_on", relativedelta(months=12), team),
     ]
+    # The apps' own kinds share these codes: put them back afterwards.
+    real = dict(reminders.KINDS)
     for each in registered:
         reminders.register(each)
     yield {each.code: each for each in registered}
-    for each in registered:
-        reminders.unregister(each.code)
+    reminders.KINDS.clear()
+    reminders.KINDS.update(real)
 
 
 def run(kinds, code, now):

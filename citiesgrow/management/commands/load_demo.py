@@ -6,6 +6,7 @@ from actionplans.models import ActionPlan
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
+from notifications.services import without_email
 from toolkits.demo import load_demo_toolkits
 
 SHOWN = [
@@ -26,12 +27,16 @@ class Command(BaseCommand):
         parser.add_argument("--all-logins", action="store_true", help="List every demo login, not only a selection.")
 
     def handle(self, *args, all_logins=False, **options):
-        logins = load_demo_network()
-        created = load_demo_plans()
-        # Other apps add their demo content (plans, profiles…) through a `load_demo` method on their AppConfig.
-        for config in apps.get_app_configs():
-            if callable(getattr(config, "load_demo", None)):
-                config.load_demo()
+        # The plans reach their stages through the real services, which notify people: their history
+        # shows in the demo inboxes, but loading the demo mails nobody (and a second run adds nothing).
+        with without_email():
+            logins = load_demo_network()
+            created = load_demo_plans()
+            toolkits = load_demo_toolkits()
+            # Other apps add their demo content (profiles…) through a `load_demo` method on their AppConfig.
+            for config in apps.get_app_configs():
+                if callable(getattr(config, "load_demo", None)):
+                    config.load_demo()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {City.objects.count()} cities, {Organisation.objects.count()} organisations, "
@@ -39,7 +44,7 @@ class Command(BaseCommand):
                 f"{Visit.objects.count()} visits, {Recommendation.objects.count()} recommendations."
             )
         )
-        self.stdout.write(self.style.SUCCESS(load_demo_toolkits()))
+        self.stdout.write(self.style.SUCCESS(toolkits))
         self.stdout.write(
             f"Action plans: {ActionPlan.objects.count()}, one per pairing at another stage of the workflow"
             f" ({created} new)."
