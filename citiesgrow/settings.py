@@ -37,11 +37,16 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "accounts",
     "mentoring",
     "actionplans",
     "toolkits",
+    "events",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -215,3 +220,44 @@ VISIT_REPORT_DAYS_AFTER = env_int("VISIT_REPORT_DAYS_AFTER", 30)
 LIBRARY_QUERY_MAX_LENGTH = env_int("LIBRARY_QUERY_MAX_LENGTH", 200)
 LIBRARY_PAGE_SIZE = env_int("LIBRARY_PAGE_SIZE", 20)
 VIDEO_MAX_UPLOAD_BYTES = env_int("VIDEO_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+
+# The read API (Django REST framework): personal tokens first, so a missing or bad token answers 401;
+# a signed-in browser session also works for the browsable pages. Read-only, paginated, throttled.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": env_int("API_PAGE_SIZE", 50),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "60/minute"),
+        "user": env_str("API_USER_RATE", "600/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.views.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CITIES-GROW open data API",
+    "DESCRIPTION": (
+        "Read-only. Network facts, published toolkits, good practices and events are open to everyone; "
+        "visits, reports and recommendations need a personal token (Authorization: Bearer <token>) and "
+        "show what the token's owner may see on the site."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PairingConfidenceEnum": "mentoring.models.Pairing.Confidence",
+        "SourceConfidenceEnum": "events.models.Confidence",
+    },
+}

@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("mentoring.urls")),
     path("", include("toolkits.urls")),
+    path("", include("events.urls")),
+    path("", include("api.urls")),
     path("", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

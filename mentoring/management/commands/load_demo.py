@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from events.demo import load_demo_events
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(self.style.SUCCESS(load_demo_toolkits()))
+        self.stdout.write(self.style.SUCCESS(load_demo_events()))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, role, scope in logins:
             if all_logins or email in SHOWN:
