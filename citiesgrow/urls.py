@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("mentoring.urls")),
     path("", include("toolkits.urls")),
     path("", include("events.urls")),
+    path("", include("citiesgrow.dashboard_urls")),
     path("", include("api.urls")),
     path("", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
