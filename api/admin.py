@@ -1,7 +1,5 @@
 from django.contrib import admin
 
-from citiesgrow.admin_actions import export_selected_as_csv
-
 from .models import PersonalToken
 
 
@@ -13,7 +11,6 @@ class PersonalTokenAdmin(admin.ModelAdmin):
     list_filter = [("revoked_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["name", "user__email", "user__name", "prefix"]
     readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
-    actions = [export_selected_as_csv]
 
     def has_add_permission(self, request):
         return False

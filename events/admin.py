@@ -1,4 +1,3 @@
-from citiesgrow.admin_actions import export_selected_as_csv
 from django.contrib import admin
 
 from .models import DateClaim, Event, Session
@@ -23,4 +22,3 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["visits"]
     inlines = [DateClaimInline, SessionInline]
-    actions = [export_selected_as_csv]
