@@ -46,6 +46,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.services import accept_invitation, invite_person
 from mentoring.models import City, Role
+from tests.api.test_api_permissions import API_URL_EXPECTATIONS
+from tests.citiesgrow.test_dashboard_permissions import DASHBOARD_URL_EXPECTATIONS
 from tests.factories import enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
@@ -215,6 +217,8 @@ def project_url_names():
 APP_TABLES = {
     "tests/mentoring/test_visit_permissions.py": {name.removesuffix(":post") for name in VISIT_URL_EXPECTATIONS},
     "tests/toolkits/test_toolkit_permissions.py": set(TOOLKIT_URL_EXPECTATIONS),
+    "tests/api/test_api_permissions.py": set(API_URL_EXPECTATIONS),
+    "tests/citiesgrow/test_dashboard_permissions.py": set(DASHBOARD_URL_EXPECTATIONS),
 }
 
 
