@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "citiesgrow",  # the load_demo command, which brings every app's demo data together
     "accounts",
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "toolkits",
     "notifications",
     "deliverables",
+    "events",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -264,3 +269,44 @@ DELIVERABLES_HARD_TIME_LIMIT = env_int("DELIVERABLES_HARD_TIME_LIMIT", 150)
 DELIVERABLES_MAX_ATTEMPTS = env_int("DELIVERABLES_MAX_ATTEMPTS", 3)
 # Tests and benchmarks only: seconds each rendering waits before it starts, to kill a worker mid-render.
 DELIVERABLES_RENDER_DELAY = float(env_str("DELIVERABLES_RENDER_DELAY", "0"))
+
+# The read API (Django REST framework): personal tokens first, so a missing or bad token answers 401;
+# a signed-in browser session also works for the browsable pages. Read-only, paginated, throttled.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": env_int("API_PAGE_SIZE", 50),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "60/minute"),
+        "user": env_str("API_USER_RATE", "600/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.views.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CITIES-GROW open data API",
+    "DESCRIPTION": (
+        "Read-only. Network facts, published toolkits, good practices and events are open to everyone; "
+        "visits, reports and recommendations need a personal token (Authorization: Bearer <token>) and "
+        "show what the token's owner may see on the site."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PairingConfidenceEnum": "mentoring.models.Pairing.Confidence",
+        "SourceConfidenceEnum": "events.models.Confidence",
+    },
+}

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .admin_actions import export_selected_as_csv
 
 admin.site.site_header = "CITIES-GROW administration"
 admin.site.site_title = "CITIES-GROW admin"
 # Staff sign in through allauth, so the second factor cannot be skipped.
 admin.site.login = secure_admin_login(admin.site.login)
+# Every list in the admin can export the rows staff selected, with the list's columns.
+admin.site.add_action(export_selected_as_csv)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +18,9 @@ urlpatterns = [
     path("", include("mentoring.urls")),
     path("", include("toolkits.urls")),
     path("", include("actionplans.urls")),
+    path("", include("events.urls")),
+    path("", include("citiesgrow.dashboard_urls")),
+    path("", include("api.urls")),
     path("", include("accounts.urls")),
     path("", include("notifications.urls")),
     path("", include("deliverables.urls")),

@@ -28,6 +28,8 @@ def home(request):
         "programme": programme,
         "memberships": memberships,
         "is_coordinator": scope.is_coordinator,
+        "is_expert": bool(scope.expert_organisation_ids),
+        "has_city": bool(scope.city_ids),
         "city_pairings": [
             {
                 "pairing": p,

@@ -100,6 +100,8 @@ class VisitAdmin(admin.ModelAdmin):
 @admin.register(LearningBrief)
 class LearningBriefAdmin(admin.ModelAdmin):
     list_display = ["__str__", "submitted_at", "updated_at"]
+    list_filter = [("submitted_at", admin.EmptyFieldListFilter), "visit__pairing__scheme__code"]
+    search_fields = ["visit__pairing__mentor_city__name", "visit__pairing__implementing_city__name", "learning_goals"]
     list_select_related = ["visit__pairing__mentor_city", "visit__pairing__implementing_city"]
 
 
@@ -111,7 +113,8 @@ class RecommendationInline(admin.StackedInline):
 @admin.register(VisitReport)
 class VisitReportAdmin(admin.ModelAdmin):
     list_display = ["__str__", "submitted_at", "is_public"]
-    list_filter = ["is_public"]
+    list_filter = ["is_public", ("submitted_at", admin.EmptyFieldListFilter), "visit__pairing__scheme__code"]
+    search_fields = ["visit__pairing__mentor_city__name", "visit__pairing__implementing_city__name", "summary"]
     list_select_related = ["visit__pairing__mentor_city", "visit__pairing__implementing_city"]
     inlines = [RecommendationInline]
 
@@ -119,7 +122,7 @@ class VisitReportAdmin(admin.ModelAdmin):
 @admin.register(Recommendation)
 class RecommendationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "report", "author", "charter_commitment", "response", "follow_up"]
-    list_filter = ["author", "response", "follow_up", "charter_commitment"]
+    list_filter = ["author", "response", "follow_up", "charter_commitment", "report__visit__pairing__scheme__code"]
     search_fields = ["text", "response_reason"]
     list_select_related = ["report__visit__pairing__mentor_city", "report__visit__pairing__implementing_city"]
 

@@ -18,6 +18,7 @@ from .models import (
     Role,
     Scheme,
     Visit,
+    VisitReport,
 )
 
 
@@ -110,6 +111,11 @@ def visible_pairings(scope):
 def network_pairings(programme):
     """Every pairing of a programme: who mentors whom is public knowledge."""
     return _pairings().filter(programme=programme)
+
+
+def network_pairings_all():
+    """Every pairing of every programme (the network is public knowledge)."""
+    return _pairings().order_by("programme__starts_on", "scheme__code", "implementing_city__name")
 
 
 def programme_schemes(programme):
@@ -214,6 +220,35 @@ def pairing_register(pairing):
         )
         .order_by("report__visit__starts_on", "report__visit_id", "number")
     )
+
+
+def visible_reports(scope):
+    """Reports the scope may read (as the rule `mentoring.see_report` says): all reports, drafts included, of
+    its own pairings; the submitted public reports of the others."""
+    reports = VisitReport.objects.select_related(
+        "visit__pairing__scheme", "visit__pairing__mentor_city", "visit__pairing__implementing_city"
+    )
+    if scope.user_id is None:
+        return reports.none()
+    if scope.is_coordinator:
+        return reports
+    return reports.filter(
+        Q(visit__pairing__in=visible_pairings(scope).values("pk")) | Q(is_public=True, submitted_at__isnull=False)
+    )
+
+
+def visible_recommendations(scope):
+    """The recommendations of the reports the scope may read, in visit order."""
+    recommendations = Recommendation.objects.select_related(
+        "report__visit__pairing__scheme",
+        "report__visit__pairing__mentor_city",
+        "report__visit__pairing__implementing_city",
+    ).order_by("report__visit__starts_on", "report__visit_id", "number")
+    if scope.user_id is None:
+        return recommendations.none()
+    if scope.is_coordinator:
+        return recommendations
+    return recommendations.filter(report__in=visible_reports(scope).values("pk"))
 
 
 @dataclass

@@ -49,6 +49,8 @@ from mentoring.models import City, Role
 from notifications.models import OutboundEmail
 from notifications.services import notify
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
+from tests.api.test_api_permissions import API_URL_EXPECTATIONS
+from tests.citiesgrow.test_dashboard_permissions import DASHBOARD_URL_EXPECTATIONS
 from tests.deliverables.support import ready_deliverable
 from tests.factories import VisitReportFactory, enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
@@ -317,6 +319,8 @@ APP_TABLES = {
     "tests/mentoring/test_visit_permissions.py": {name.removesuffix(":post") for name in VISIT_URL_EXPECTATIONS},
     "tests/toolkits/test_toolkit_permissions.py": set(TOOLKIT_URL_EXPECTATIONS),
     "tests/actionplans/test_plan_permissions.py": set(PLAN_URL_EXPECTATIONS),
+    "tests/api/test_api_permissions.py": set(API_URL_EXPECTATIONS),
+    "tests/citiesgrow/test_dashboard_permissions.py": set(DASHBOARD_URL_EXPECTATIONS),
 }
 
 

@@ -7,6 +7,28 @@ from . import models
 from .services import refresh_search_vectors
 
 
+class ReadOnlyHistory:
+    """Audit rows are written by the services only: staff read them, nobody edits or deletes them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ActivityInline(ReadOnlyHistory, admin.TabularInline):
+    model = models.Activity
+    extra = 0
+    fields = ["at", "actor", "action", "from_state", "to_state"]
+    readonly_fields = fields
+    ordering = ["-at"]
+    verbose_name_plural = "history"
+
+
 class CommitmentInline(admin.TabularInline):
     model = models.CharterCommitment
     extra = 0
@@ -51,7 +73,7 @@ class ToolkitAdmin(admin.ModelAdmin):
     list_filter = ["series", "state", "is_demo"]
     search_fields = ["title", "theme"]
     readonly_fields = ["state", "version", "published_at"]
-    inlines = [KeyFactorInline, RecommendationInline]
+    inlines = [KeyFactorInline, RecommendationInline, ActivityInline]
 
 
 @admin.register(models.KeyFactor)
@@ -79,7 +101,7 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     readonly_fields = ["state", "published_at", "validated_at", "validated_by", "submitted_by"]
     raw_id_fields = ["city", "adapted_from"]
     filter_horizontal = ["themes", "commitments", "components", "key_factors"]
-    inlines = [LinkInline, VideoInline]
+    inlines = [LinkInline, VideoInline, ActivityInline]
     actions = ["reindex"]
 
     def save_related(self, request, form, formsets, change):
@@ -99,17 +121,24 @@ class RatingInline(admin.TabularInline):
 @admin.register(models.SelfAssessment)
 class SelfAssessmentAdmin(admin.ModelAdmin):
     list_display = ["city", "programme", "moment", "updated_at", "is_demo"]
-    list_filter = ["programme", "moment"]
+    list_filter = ["programme", "moment", "is_demo"]
+    search_fields = ["city__name"]
+    list_select_related = ["city", "programme"]
     inlines = [RatingInline]
 
 
 @admin.register(models.TransferabilityAssessment)
 class TransferabilityAdmin(admin.ModelAdmin):
     list_display = ["practice", "city", "legal", "financial", "governance", "skills", "stakeholders"]
+    list_filter = [("city", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["practice__title", "city__name"]
     list_select_related = ["practice", "city"]
 
 
 @admin.register(models.Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ReadOnlyHistory, admin.ModelAdmin):
     list_display = ["at", "actor", "action", "toolkit", "practice", "from_state", "to_state"]
+    list_filter = ["action", "to_state", ("toolkit", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["action", "actor__email", "actor__name", "toolkit__title", "practice__title"]
     list_select_related = ["actor", "toolkit", "practice"]
+    date_hierarchy = "at"

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from actionplans.demo import load_demo_plans
 from actionplans.models import ActionPlan
+from events.demo import load_demo_events
 from mentoring.demo import load_demo_network
 from mentoring.demo_network import DEMO_PASSWORD
 from mentoring.models import City, Organisation, Pairing, Recommendation, Scheme, Visit
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             logins = load_demo_network()
             created = load_demo_plans()
             toolkits = load_demo_toolkits()
+            events = load_demo_events()
             # Other apps add their demo content (profiles…) through a `load_demo` method on their AppConfig.
             for config in apps.get_app_configs():
                 if callable(getattr(config, "load_demo", None)):
@@ -49,6 +51,7 @@ class Command(BaseCommand):
             f"Action plans: {ActionPlan.objects.count()}, one per pairing at another stage of the workflow"
             f" ({created} new)."
         )
+        self.stdout.write(self.style.SUCCESS(events))
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for email, role, scope in logins:
             if all_logins or email in SHOWN:

@@ -1,0 +1,27 @@
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend
+
+from citiesgrow.filters import FilterError, apply_filters
+
+
+class StrictFilterBackend(BaseFilterBackend):
+    """The view's `filters` (citiesgrow.filters); an unknown parameter or a bad value answers 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return apply_filters(queryset, request.query_params, getattr(view, "filters", {}))
+        except FilterError as error:
+            raise ValidationError({"detail": str(error)}) from error
+
+    def get_schema_operation_parameters(self, view):
+        if getattr(view, "action", "list") != "list":
+            return []
+        parameters = []
+        for name, definition in getattr(view, "filters", {}).items():
+            schema = {"type": definition.kind}
+            if definition.choices:
+                schema["enum"] = list(definition.choices)
+            parameters.append(
+                {"name": name, "in": "query", "required": False, "description": definition.help, "schema": schema}
+            )
+        return parameters

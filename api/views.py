@@ -1,0 +1,192 @@
+"""The read API: thin viewsets over the apps' scoped selectors, and the personal tokens page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
+from rest_framework.exceptions import NotAuthenticated
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from citiesgrow import export_tables, filters
+from events.selectors import events
+from mentoring import selectors
+from mentoring.models import City, Scheme
+from toolkits.models import Toolkit
+from toolkits.selectors import visible_practices, visible_toolkits
+
+from . import serializers, services
+from .filters import StrictFilterBackend
+from .models import PersonalToken
+
+ANONYMOUS_MESSAGE = (
+    "This list needs a personal token: create one at /tokens/ on the site and send it as "
+    "'Authorization: Bearer <token>'."
+)
+
+
+def exception_handler(exc, context):
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, NotAuthenticated):
+        response.data = {"detail": ANONYMOUS_MESSAGE}
+    return response
+
+
+class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    filter_backends = [StrictFilterBackend]
+    filters = {}
+
+    def scope(self):
+        return selectors.scope_of(self.request.user)
+
+
+# Public: the network and what is published. With a token, what its owner may see on the site.
+
+
+@extend_schema_view(list=extend_schema(summary="The cities of the network"))
+class CityViewSet(ReadOnly):
+    serializer_class = serializers.CitySerializer
+    lookup_field = "slug"
+    filters = {"country": export_tables.CITIES.filters["country"], "scheme": export_tables.CITIES.filters["scheme"]}
+
+    def get_queryset(self):
+        return City.objects.order_by("name")
+
+
+@extend_schema_view(list=extend_schema(summary="The mentoring schemes"))
+class SchemeViewSet(ReadOnly):
+    serializer_class = serializers.SchemeSerializer
+    filters = {
+        "programme": filters.Filter(help="A programme's slug.", apply=lambda qs, v: qs.filter(programme__slug=v))
+    }
+
+    def get_queryset(self):
+        return Scheme.objects.select_related("programme", "facilitator").order_by("programme__starts_on", "code")
+
+
+@extend_schema_view(list=extend_schema(summary="Who mentors whom: the pairs of mentor and implementing cities"))
+class PairingViewSet(ReadOnly):
+    serializer_class = serializers.PairingSerializer
+    filters = export_tables.PAIRING_FILTERS
+
+    def get_queryset(self):
+        return selectors.network_pairings_all()
+
+
+@extend_schema_view(list=extend_schema(summary="Toolkits: the published ones (with a token, also drafts you may read)"))
+class ToolkitViewSet(ReadOnly):
+    serializer_class = serializers.ToolkitSerializer
+    lookup_field = "slug"
+    filters = {
+        "scheme": filters.scheme("scheme"),
+        "state": filters.exact("state", Toolkit.State.values, "The toolkit's state."),
+        "year": filters.integer("year", "The year of publication."),
+    }
+
+    def get_queryset(self):
+        return visible_toolkits(self.request.user).order_by("-year", "title")
+
+
+@extend_schema_view(list=extend_schema(summary="Good practices: the published ones (with a token, also yours)"))
+class PracticeViewSet(ReadOnly):
+    serializer_class = serializers.GoodPracticeSerializer
+    lookup_field = "slug"
+    filters = export_tables.PRACTICES.filters
+
+    def get_queryset(self):
+        return (
+            visible_practices(self.request.user)
+            .select_related("city", "scheme")
+            .prefetch_related("themes")
+            .order_by("title", "pk")
+        )
+
+
+@extend_schema_view(list=extend_schema(summary="Events of the programme, with sessions and every source's dates"))
+class EventViewSet(ReadOnly):
+    serializer_class = serializers.EventSerializer
+    lookup_field = "slug"
+    filters = export_tables.EVENTS.filters
+
+    def get_queryset(self):
+        return events()
+
+
+# With a token: the private work of the pairings the token's owner belongs to.
+
+
+class Private(ReadOnly):
+    permission_classes = [permissions.IsAuthenticated]
+
+
+@extend_schema_view(list=extend_schema(summary="Visits of the pairs you work with"))
+class VisitViewSet(Private):
+    serializer_class = serializers.VisitSerializer
+    filters = export_tables.VISITS.filters
+
+    def get_queryset(self):
+        return selectors.visible_visits(self.scope()).order_by("starts_on", "pk")
+
+
+@extend_schema_view(list=extend_schema(summary="Visit reports: your pairs' (drafts too) and the public ones"))
+class ReportViewSet(Private):
+    serializer_class = serializers.ReportSerializer
+    filters = {
+        "scheme": filters.scheme("visit__pairing__scheme"),
+        "city": filters.city("visit__pairing__mentor_city", "visit__pairing__implementing_city"),
+        "pairing": filters.integer("visit__pairing_id", "A pair's number."),
+        "submitted": filters.Filter(
+            help="true: submitted reports; false: drafts.",
+            apply=lambda qs, value: qs.filter(submitted_at__isnull=not value),
+            kind="boolean",
+        ),
+    }
+
+    def get_queryset(self):
+        return selectors.visible_reports(self.scope()).order_by("visit__starts_on", "pk")
+
+
+@extend_schema_view(list=extend_schema(summary="Recommendations of the reports you may read, and their answers"))
+class RecommendationViewSet(Private):
+    serializer_class = serializers.RecommendationSerializer
+    filters = export_tables.RECOMMENDATIONS.filters
+
+    def get_queryset(self):
+        return selectors.visible_recommendations(self.scope())
+
+
+# The personal tokens page
+
+
+@login_required
+def tokens(request):
+    raw, status = None, 200
+    if request.method == "POST":
+        try:
+            _, raw = services.create_token(user=request.user, name=request.POST.get("name", ""))
+            status = 201
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+    return render(
+        request,
+        "api/tokens.html",
+        {"tokens": PersonalToken.objects.filter(user=request.user), "raw_token": raw},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    # Another person's token is "not found", not "forbidden": nobody learns which tokens exist.
+    token = get_object_or_404(PersonalToken, pk=pk, user=request.user)
+    services.revoke_token(token=token, by=request.user)
+    messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
+    return redirect("api:tokens")
+
+
+def docs(request):
+    return render(request, "api/docs.html")
