@@ -43,6 +43,7 @@ from typing import Any
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.services import accept_invitation, invite_person
 from actionplans import services as plan_services
@@ -53,7 +54,7 @@ from notifications.services import notify
 from tests.actionplans.plans import plan_in_state
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
 from tests.deliverables.support import ready_deliverable
-from tests.factories import VisitReportFactory, enable_totp
+from tests.factories import ToolkitFactory, VisitReportFactory, enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
 
@@ -185,6 +186,18 @@ DELIVERABLE_SUBJECTS = {
     "own pairing's plan in review": ("action_plan", lambda n: plan_in_state(n, PlanState.SUBMITTED), OWN_PAIRING),
     "other pairing's draft plan": ("action_plan", lambda n: other_plan(n), OTHER_PAIRING),
     "endorsed plan": ("action_plan", lambda n: plan_in_state(n, PlanState.ENDORSED), MEMBERS),
+    # A toolkit's PDF follows the toolkit: its scheme's people and EUROCITIES until it is published.
+    "own scheme's toolkit in pilot": (
+        "toolkit",
+        lambda n: ToolkitFactory(scheme=n.pairing.scheme, state="pilot"),
+        OWN_PAIRING,
+    ),
+    "other scheme's draft toolkit": ("toolkit", lambda n: ToolkitFactory(scheme=n.other_pairing.scheme), OTHER_PAIRING),
+    "published toolkit": (
+        "toolkit",
+        lambda n: ToolkitFactory(state="published", published_at=timezone.now()),
+        MEMBERS,
+    ),
 }
 
 MATRIX = {
