@@ -6,6 +6,8 @@ class ActionplansConfig(AppConfig):
     verbose_name = "Local action plans"
 
     def ready(self):
-        from . import reminders
+        from . import deliverables, reminders
 
         reminders.register()
+        # The plan's PDF, its key actions on the pairing's infographic, plans' progress in the interim report.
+        deliverables.register()

@@ -142,3 +142,16 @@ def review_turnarounds(transitions):
             turnarounds.append(transition.at - submitted_at)
             submitted_at = None
     return turnarounds
+
+
+def plan_for_document(pk):
+    """One plan with everything its PDF shows (deliverables' kind "action_plan"), in a fixed number of queries."""
+    objectives = Objective.objects.prefetch_related(
+        "actions", Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements"))
+    )
+    return (
+        _plans()
+        .select_related("pairing__scheme__programme__coordinator")
+        .prefetch_related(Prefetch("objectives", queryset=objectives), "risks", "decisions", "reviews")
+        .get(pk=pk)
+    )

@@ -94,8 +94,9 @@ def bar_chart(*, chart_id, title, description, categories, series, maximum=None,
     return _svg(chart_id, title, description, width, height, format_html_join("", "{}", ((part,) for part in parts)))
 
 
-def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=640):
-    """Events ({"label", "starts_on", "ends_on", "series"}) on a line from starts_on to ends_on, one row each."""
+def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=640, empty="No visits yet."):
+    """Events ({"label", "starts_on", "ends_on", "series"}) on a line from starts_on to ends_on, one row each;
+    `empty` is what the chart says when there is none."""
     label_width, row_height, axis_height = 230, 20, 22
     plot_width = width - label_width - 10
     span = max((ends_on - starts_on).days, 1)
@@ -143,5 +144,5 @@ def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=
             )
         )
     if not events:
-        parts.append(_text(label_width, axis_height + 13, "No visits yet.", size=10))
+        parts.append(_text(label_width, axis_height + 13, empty, size=10))
     return _svg(chart_id, title, description, width, height, format_html_join("", "{}", ((part,) for part in parts)))

@@ -43,16 +43,20 @@ from typing import Any
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.services import accept_invitation, invite_person
+from actionplans import services as plan_services
+from actionplans.models import PlanState
 from mentoring.models import City, Role
 from notifications.models import OutboundEmail
 from notifications.services import notify
+from tests.actionplans.plans import plan_in_state
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
 from tests.api.test_api_permissions import API_URL_EXPECTATIONS
 from tests.citiesgrow.test_dashboard_permissions import DASHBOARD_URL_EXPECTATIONS
 from tests.deliverables.support import ready_deliverable
-from tests.factories import VisitReportFactory, enable_totp
+from tests.factories import ToolkitFactory, VisitReportFactory, enable_totp
 from tests.mentoring.test_visit_permissions import VISIT_URL_EXPECTATIONS
 from tests.toolkits.test_toolkit_permissions import TOOLKIT_URL_EXPECTATIONS
 
@@ -160,6 +164,10 @@ def report_of(pairing):
     return VisitReportFactory(visit__pairing=pairing)
 
 
+def other_plan(n):
+    return plan_services.start_plan(pairing=n.other_pairing, by=n["other_city_officer"])
+
+
 def subject_kwargs(kind, subject):
     return lambda n: {"kind": kind, "object_id": subject(n).pk}
 
@@ -175,6 +183,23 @@ DELIVERABLE_SUBJECTS = {
     "own pairing's visit report": ("visit_report", lambda n: report_of(n.pairing), OWN_PAIRING),
     "other pairing's visit report": ("visit_report", lambda n: report_of(n.other_pairing), OTHER_PAIRING),
     "programme's interim report": ("interim_report", lambda n: n.programme, COORDINATOR_ONLY),
+    # An action plan's PDF follows the plan: its pairing's people until it is endorsed, then everyone signed in.
+    "own pairing's draft plan": ("action_plan", lambda n: plan_in_state(n, PlanState.DRAFT), OWN_PAIRING),
+    "own pairing's plan in review": ("action_plan", lambda n: plan_in_state(n, PlanState.SUBMITTED), OWN_PAIRING),
+    "other pairing's draft plan": ("action_plan", lambda n: other_plan(n), OTHER_PAIRING),
+    "endorsed plan": ("action_plan", lambda n: plan_in_state(n, PlanState.ENDORSED), MEMBERS),
+    # A toolkit's PDF follows the toolkit: its scheme's people and EUROCITIES until it is published.
+    "own scheme's toolkit in pilot": (
+        "toolkit",
+        lambda n: ToolkitFactory(scheme=n.pairing.scheme, state="pilot"),
+        OWN_PAIRING,
+    ),
+    "other scheme's draft toolkit": ("toolkit", lambda n: ToolkitFactory(scheme=n.other_pairing.scheme), OTHER_PAIRING),
+    "published toolkit": (
+        "toolkit",
+        lambda n: ToolkitFactory(state="published", published_at=timezone.now()),
+        MEMBERS,
+    ),
 }
 
 MATRIX = {

@@ -14,7 +14,12 @@ def deliverable_panel(context, kind, subject):
     """The "Generate PDF" panel of a subject, for whoever may see it (nothing for the others)."""
     kind = registry.get_kind(kind)
     request = context["request"]
-    if subject is None or not rules.has_perm(kind.permission, request.user, subject):
+    # The deliverables' URLs are for people signed in, even where the subject is public (an endorsed plan).
+    if (
+        subject is None
+        or not request.user.is_authenticated
+        or not rules.has_perm(kind.permission, request.user, subject)
+    ):
         return {"allowed": False}
     return {
         "allowed": True,

@@ -7,9 +7,11 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
+from actionplans.models import ActionPlan
 from deliverables.models import Deliverable
 from mentoring.models import Pairing, Programme, VisitReport
 from tests.factories import enable_totp
+from toolkits.models import Toolkit
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,9 @@ def test_coordinator_renders_all_and_downloads_every_demo_deliverable(client, dj
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/staff/deliverables/render-all/", follow=True)
 
-    expected = 1 + Pairing.objects.count() + VisitReport.objects.count()
+    plans, toolkits = ActionPlan.objects.count(), Toolkit.objects.filter(scheme__programme__isnull=False).count()
+    assert (plans, toolkits) == (8, 4)
+    expected = 1 + Pairing.objects.count() + VisitReport.objects.count() + plans + toolkits
     assert f"{expected} deliverables queued for rendering" in response.content.decode()
     assert Deliverable.objects.filter(status="ready").count() == expected == Deliverable.objects.count()
     for deliverable in Deliverable.objects.all():
