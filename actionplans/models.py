@@ -305,7 +305,7 @@ class Review(models.Model):
     stakeholders_score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
     stakeholders_comment = models.TextField(blank=True)
     recommendations = models.TextField(
-        blank=True, help_text="What the city should do; the recommendation register will link to these later."
+        blank=True, help_text="What the city should do, one per line; each joins the pairing's recommendation register."
     )
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     conditions = models.TextField(blank=True)

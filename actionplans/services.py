@@ -18,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from mentoring.models import Role
+from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
+from mentoring.services import add_recommendations
 
 from . import events, recipients, selectors, versions
 from .models import (
@@ -321,12 +322,26 @@ def _validate_review(outcome, scores, conditions):
         raise ValidationError(errors)
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+")
+
+
+def recommendation_items(recommendations):
+    """The separate recommendations of a review: its lines, paragraphs or list items, without their numbering."""
+    return [_NUMBERING.sub("", line).strip() for line in events.lines_of(sanitize(recommendations))]
+
+
 @transaction.atomic
-def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="", conditions=""):
+def review_plan(
+    *, plan, by, outcome, scores, comments=None, recommendations="", conditions="", recommendations_section=""
+):
     """The expert partner's review of the submitted version: request changes, recommend, or recommend with conditions.
 
-    `scores` maps each criterion of Review.CRITERIA to 1–5; `comments` to a comment."""
+    `scores` maps each criterion of Review.CRITERIA to 1–5; `comments` to a comment. Each recommendation (one
+    per line or list item) joins the pairing's recommendation register, which the implementing city answers;
+    `recommendations_section` optionally names the plan section (mentoring PlanSection) they concern."""
     _validate_review(outcome, scores, conditions)
+    if recommendations_section and recommendations_section not in PlanSection.values:
+        raise ValidationError({"recommendations_section": "Choose a section of the plan."})
     comments = comments or {}
     to = PlanState.CHANGES_REQUESTED if outcome == Review.Outcome.CHANGES_REQUESTED else PlanState.RECOMMENDED
     summary = [f"Outcome of the review: {Review.Outcome(outcome).label}."]
@@ -345,7 +360,7 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
         announce=recipients.changes_requested if to == PlanState.CHANGES_REQUESTED else recipients.recommended,
         context={"summary": summary, "items": events.lines_of(sanitize(recommendations))},
     )
-    return Review.objects.create(
+    review = Review.objects.create(
         plan=locked,
         version=locked.versions.order_by("-number").first(),
         reviewer=by,
@@ -355,6 +370,19 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
         **{f"{c}_score": scores[c] for c, _ in Review.CRITERIA},
         **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _ in Review.CRITERIA},
     )
+    items = recommendation_items(recommendations)
+    if items:
+        add_recommendations(
+            pairing=locked.pairing,
+            origin_key=f"actionplans.review:{review.pk}",
+            origin_label=f"Review of the action plan, round {locked.reviews.count()}",
+            origin_url=f"{locked.get_absolute_url()}#review-{review.pk}",
+            items=items,
+            author=Recommendation.Author.EXPERT_PARTNER,
+            plan_section=recommendations_section,
+            by=by,
+        )
+    return review
 
 
 def validate_signed_document(document):

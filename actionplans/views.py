@@ -114,6 +114,9 @@ def plan_detail(request, pk):
         "plan": plan,
         "progress": selectors.plan_progress(plan),
         "threads": selectors.comment_threads(plan) if flags["in_workspace"] else {},
+        "section_recommendations": (
+            mentoring_selectors.recommendations_by_plan_section(plan.pairing) if flags["in_workspace"] else {}
+        ),
         "problems": selectors.completeness_problems(plan) if flags["can_submit"] else [],
         "comment_sections": Comment.Section,
         **flags,
