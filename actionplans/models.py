@@ -163,6 +163,16 @@ class Action(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
+    # The good practice of another city the action adapts (services.adopt_practice_into_plan). A string
+    # reference: toolkits never imports actionplans, it reads the adoptions through `adopting_actions`.
+    adopted_from = models.ForeignKey(
+        "toolkits.GoodPractice",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopting_actions",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["position", "pk"]

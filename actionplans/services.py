@@ -9,6 +9,7 @@ audit entry (Transition) and an Event, and notifies the people concerned
 (recipients.py) in the same transaction.
 """
 
+import html
 import re
 
 import rules
@@ -233,6 +234,61 @@ def delete_item(*, item, by, expected_version):
     if current.lock_version != expected_version:
         raise EditConflict(current)
     current.delete()
+
+
+# Drafts started elsewhere: a practice adopted, a self-assessment gap ---------------------------------
+
+
+def _objective_titled(plan, title, description=""):
+    """The plan's objective with this title, added at the end when there is none."""
+    objective = plan.objectives.filter(title=title).first()
+    if objective is None:
+        position = (plan.objectives.aggregate(m=Max("position"))["m"] or 0) + 1
+        objective = Objective.objects.create(plan=plan, title=title, description=description, position=position)
+    return objective
+
+
+def _draft_action(objective, **fields):
+    position = (objective.actions.aggregate(m=Max("position"))["m"] or 0) + 1
+    action = Action(objective=objective, position=position, **fields)
+    action.full_clean()
+    action.save()
+    return action
+
+
+ADOPTED_PRACTICES_OBJECTIVE = "Adapt what works in other cities"
+
+
+@transaction.atomic
+def adopt_practice_into_plan(*, assessment, plan, by):
+    """Turn a city's transferability assessment of a published good practice into a draft action of its plan,
+    linked to the practice (Action.adopted_from), under the objective "Adapt what works in other cities".
+
+    Only an officer of the implementing city, while the plan is editable (NotAllowed / NotEditable otherwise),
+    and only for the city's own assessment. Idempotent: a practice already adopted into the plan returns
+    its action."""
+    plan = _lock_for_editing(plan.pk, by)
+    practice = assessment.practice
+    if assessment.city_id != plan.pairing.implementing_city_id:
+        raise NotAllowed(f"This is not {plan.pairing.implementing_city}'s assessment of the practice.")
+    if practice.state != practice.State.PUBLISHED:
+        raise NotEditable("Only a published practice can be adopted into a plan.")
+    existing = Action.objects.filter(objective__plan=plan, adopted_from=practice).first()
+    if existing is not None:
+        return existing
+    weakest = ", ".join(assessment.weakest)
+    description = sanitize(
+        f'<p>Adopted from the good practice <a href="{practice.get_absolute_url()}">{html.escape(practice.title)}</a> '
+        f"of {html.escape(practice.city_name)} ({html.escape(practice.country_name)}).</p>"
+        f"<p>Our transferability assessment: {assessment.average:.1f} out of 5 on average; adapting it needs "
+        f"the most work on: {html.escape(weakest)}.</p>"
+    )
+    objective = _objective_titled(
+        plan, ADOPTED_PRACTICES_OBJECTIVE, "Practices of other cities we adapt to our own context."
+    )
+    return _draft_action(
+        objective, title=f"Adapt “{practice.title}”"[:200], description=description, adopted_from=practice
+    )
 
 
 # Transitions --------------------------------------------------------------------------------------

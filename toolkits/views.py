@@ -25,6 +25,7 @@ from .forms import (
     VideoForm,
 )
 from .models import TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
+from .rules import officer_city_ids
 
 
 def _can(request, perm, obj=None):
@@ -199,6 +200,9 @@ def practice_detail(request, slug):
             "can_assess": user.has_perm("toolkits.assess_transferability", practice),
             "transferability": selectors.transferability_for(practice, user),
             "dimensions": TRANSFER_DIMENSIONS,
+            "adoptions": selectors.adoptions_of(practice, user),
+            # Officers of a city adopt the practice into its plan from the city's assessment.
+            "adopting_city_ids": officer_city_ids(user) if practice.state == practice.State.PUBLISHED else set(),
         },
     )
 
