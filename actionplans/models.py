@@ -163,6 +163,14 @@ class Action(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
+    charter_commitment = models.CharField(
+        "Charter commitment it works on",
+        max_length=2,
+        choices=CharterCommitment.choices,
+        blank=True,
+        editable=False,
+        help_text="Set when the action was started from a gap of the city's Charter self-assessment.",
+    )
     # The good practice of another city the action adapts (services.adopt_practice_into_plan). A string
     # reference: toolkits never imports actionplans, it reads the adoptions through `adopting_actions`.
     adopted_from = models.ForeignKey(

@@ -22,11 +22,13 @@ from django.utils import timezone
 from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
 from mentoring.services import add_recommendations
+from toolkits import models as toolkits_models  # toolkits owns the Charter's texts
 
 from . import events, recipients, selectors, versions
 from .models import (
     Action,
     ActionPlan,
+    CharterCommitment,
     Comment,
     Decision,
     Indicator,
@@ -289,6 +291,40 @@ def adopt_practice_into_plan(*, assessment, plan, by):
     return _draft_action(
         objective, title=f"Adapt “{practice.title}”"[:200], description=description, adopted_from=practice
     )
+
+
+@transaction.atomic
+def add_action_for_commitment_gap(*, plan, commitment_code, by, objective=None):
+    """Start a draft action on a Charter commitment where the city's self-assessment shows a gap (issue 7).
+
+    The action goes into `objective` (one of the plan's) or else into the objective "Close the gap on
+    <code>", created when missing; it records the commitment, and the plan's Charter commitments gain the
+    code (bumping the plan's lock_version, so a context form opened before is told to reload rather than
+    silently dropping the code). Only an officer of the implementing city while the plan is editable."""
+    plan = _lock_for_editing(plan.pk, by)
+    commitment = toolkits_models.CharterCommitment.objects.filter(code=commitment_code).first()
+    if commitment is None or commitment_code not in CharterCommitment.values:
+        raise ValidationError({"commitment": f"{commitment_code} is not a commitment of the Charter."})
+    if objective is not None and objective.plan_id != plan.pk:
+        raise ValidationError({"objective": "Choose an objective of this plan."})
+    if objective is None:
+        objective = _objective_titled(
+            plan, f"Close the gap on {commitment.code}"[:200], sanitize(f"<p>{html.escape(commitment.text)}</p>")
+        )
+    action = _draft_action(
+        objective,
+        title=f"Close the gap on {commitment.code}: {commitment.text}"[:200],
+        description=sanitize(
+            f"<p>Started from our Charter self-assessment, where {html.escape(commitment.code)} "
+            f"(“{html.escape(commitment.text)}”) shows a gap. Say what the city will do and who owns it.</p>"
+        ),
+        charter_commitment=commitment.code,
+    )
+    if commitment.code not in plan.charter_commitments:
+        plan.charter_commitments = [*plan.charter_commitments, commitment.code]
+        plan.lock_version += 1
+        plan.save(update_fields=["charter_commitments", "lock_version"])
+    return action
 
 
 # Transitions --------------------------------------------------------------------------------------

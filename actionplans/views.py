@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentoring import selectors as mentoring_selectors
-from mentoring.models import Pairing, Role
+from mentoring.models import City, Pairing, Role
 from toolkits.models import TransferabilityAssessment
 
 from . import selectors, services, versions
@@ -655,6 +655,27 @@ def adopt_practice(request, assessment_pk):
     except services.PlanError as error:
         messages.error(request, error.message)
         return redirect(practice)
+    messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
+    return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
+
+
+@login_required
+@require_POST
+def add_gap_action(request, slug, code):
+    """From a gap of the city's self-assessment, a draft action in its plan in one step."""
+    city = get_object_or_404(City, slug=slug)
+    back = reverse("toolkits:self_assessment", args=[city.slug])
+    plan = _city_plan_to_edit(request, city)
+    if plan is None:
+        return redirect(back)
+    try:
+        action = services.add_action_for_commitment_gap(plan=plan, commitment_code=code, by=request.user)
+    except services.PlanError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
     messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
     return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
 

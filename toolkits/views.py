@@ -348,6 +348,8 @@ def self_assessment(request, slug):
             "profile": profile,
             "chart": self_assessment_chart(profile.rows),
             "can_edit": request.user.has_perm("toolkits.edit_self_assessment", city),
+            # Officers of the city start a draft action of its plan from a gap (actionplans checks the plan).
+            "can_add_actions": city.pk in officer_city_ids(request.user),
             "can_see_partner": profile.partner is not None
             and request.user.has_perm("toolkits.see_self_assessment", profile.partner),
             "moments": Moment.choices,

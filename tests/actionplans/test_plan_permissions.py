@@ -260,6 +260,17 @@ PLAN_URL_EXPECTATIONS = {
         "other_city_officer": 404,
         "coordinator": 403,
     },
+    "actionplans:add_gap_action": {
+        "anonymous": 302,
+        "officer": 302,
+        "mentor_officer": 403,
+        "administrative_approver": 403,
+        "political_approver": 403,
+        "expert": 403,
+        "other_expert": 404,
+        "other_city_officer": 404,
+        "coordinator": 403,
+    },
 }
 
 import datetime  # noqa: E402 - the expectations come first, to be read (and merged) first
@@ -341,6 +352,12 @@ PLAN_URL_SETUP = {
     "actionplans:version": (PlanState.SUBMITTED, "get", lambda p, n: {"pk": p.pk, "number": 1}, None),
     "actionplans:compare": (PlanState.RESUBMITTED, "get", lambda p, n: {"pk": p.pk}, None),
     "actionplans:staff_overview": (PlanState.SUBMITTED, "get", lambda p, n: {}, None),
+    "actionplans:add_gap_action": (
+        PlanState.DRAFT,
+        "post",
+        lambda p, n: {"slug": n.implementing_city.slug, "code": "S1"},
+        {},
+    ),
     "actionplans:adopt_practice": (
         PlanState.DRAFT,
         "post",
