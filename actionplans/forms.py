@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from mentoring.models import PlanSection
+
 from . import services
 from .models import Action, ActionPlan, CharterCommitment, Comment, Indicator, Objective, Review, Risk
 
@@ -130,7 +132,16 @@ class ReviewForm(forms.Form):
                 label=f"{label}: comment", widget=forms.Textarea(attrs={"rows": 2}), required=False
             )
         self.fields["recommendations"] = forms.CharField(
-            label="Recommendations to the city", widget=forms.Textarea(attrs={"rows": 4}), required=False
+            label="Recommendations to the city",
+            widget=forms.Textarea(attrs={"rows": 4}),
+            required=False,
+            help_text="One recommendation per line. Each joins the pairing's recommendation register, "
+            "where the city adopts, adapts or declines it.",
+        )
+        self.fields["recommendations_section"] = forms.ChoiceField(
+            label="Section of the plan the recommendations concern (optional)",
+            choices=[("", "—"), *PlanSection.choices],
+            required=False,
         )
         self.fields["outcome"] = forms.ChoiceField(
             label="Decision", choices=Review.Outcome.choices, widget=forms.RadioSelect
@@ -157,6 +168,7 @@ class ReviewForm(forms.Form):
             "scores": {c: data[f"{c}_score"] for c, _ in Review.CRITERIA},
             "comments": {c: data[f"{c}_comment"] for c, _ in Review.CRITERIA},
             "recommendations": data["recommendations"],
+            "recommendations_section": data["recommendations_section"],
             "conditions": data["conditions"],
         }
 

@@ -163,6 +163,24 @@ class Action(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
+    charter_commitment = models.CharField(
+        "Charter commitment it works on",
+        max_length=2,
+        choices=CharterCommitment.choices,
+        blank=True,
+        editable=False,
+        help_text="Set when the action was started from a gap of the city's Charter self-assessment.",
+    )
+    # The good practice of another city the action adapts (services.adopt_practice_into_plan). A string
+    # reference: toolkits never imports actionplans, it reads the adoptions through `adopting_actions`.
+    adopted_from = models.ForeignKey(
+        "toolkits.GoodPractice",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adopting_actions",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -305,7 +323,7 @@ class Review(models.Model):
     stakeholders_score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
     stakeholders_comment = models.TextField(blank=True)
     recommendations = models.TextField(
-        blank=True, help_text="What the city should do; the recommendation register will link to these later."
+        blank=True, help_text="What the city should do, one per line; each joins the pairing's recommendation register."
     )
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     conditions = models.TextField(blank=True)

@@ -24,10 +24,19 @@ def visible_plans(scope):
     return _plans().filter(Q(state__in=PlanState.public()) | Q(pairing__in=visible_pairings(scope)))
 
 
+def current_plan_of_city(city):
+    """The plan of the city's latest pairing as implementing city, or None: where actions started from the
+    city's self-assessment or from a practice it assessed go."""
+    return _plans().filter(pairing__implementing_city=city).order_by("-created_at", "-pk").first()
+
+
 def plan_for_page(pk, *, with_workspace=True):
     """One plan with everything its page shows, in a fixed number of queries."""
     objectives = Objective.objects.prefetch_related(
-        Prefetch("actions", queryset=Action.objects.prefetch_related("progress_updates__reported_by")),
+        Prefetch(
+            "actions",
+            queryset=Action.objects.select_related("adopted_from").prefetch_related("progress_updates__reported_by"),
+        ),
         Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
     )
     prefetches = [Prefetch("objectives", queryset=objectives), "risks", "decisions__decided_by"]

@@ -9,6 +9,7 @@ audit entry (Transition) and an Event, and notifies the people concerned
 (recipients.py) in the same transaction.
 """
 
+import html
 import re
 
 import rules
@@ -18,13 +19,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from mentoring.models import Role
+from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
+from mentoring.services import add_recommendations
+from toolkits import models as toolkits_models  # toolkits owns the Charter's texts
 
 from . import events, recipients, selectors, versions
 from .models import (
     Action,
     ActionPlan,
+    CharterCommitment,
     Comment,
     Decision,
     Indicator,
@@ -234,6 +238,95 @@ def delete_item(*, item, by, expected_version):
     current.delete()
 
 
+# Drafts started elsewhere: a practice adopted, a self-assessment gap ---------------------------------
+
+
+def _objective_titled(plan, title, description=""):
+    """The plan's objective with this title, added at the end when there is none."""
+    objective = plan.objectives.filter(title=title).first()
+    if objective is None:
+        position = (plan.objectives.aggregate(m=Max("position"))["m"] or 0) + 1
+        objective = Objective.objects.create(plan=plan, title=title, description=description, position=position)
+    return objective
+
+
+def _draft_action(objective, **fields):
+    position = (objective.actions.aggregate(m=Max("position"))["m"] or 0) + 1
+    action = Action(objective=objective, position=position, **fields)
+    action.full_clean()
+    action.save()
+    return action
+
+
+ADOPTED_PRACTICES_OBJECTIVE = "Adapt what works in other cities"
+
+
+@transaction.atomic
+def adopt_practice_into_plan(*, assessment, plan, by):
+    """Turn a city's transferability assessment of a published good practice into a draft action of its plan,
+    linked to the practice (Action.adopted_from), under the objective "Adapt what works in other cities".
+
+    Only an officer of the implementing city, while the plan is editable (NotAllowed / NotEditable otherwise),
+    and only for the city's own assessment. Idempotent: a practice already adopted into the plan returns
+    its action."""
+    plan = _lock_for_editing(plan.pk, by)
+    practice = assessment.practice
+    if assessment.city_id != plan.pairing.implementing_city_id:
+        raise NotAllowed(f"This is not {plan.pairing.implementing_city}'s assessment of the practice.")
+    if practice.state != practice.State.PUBLISHED:
+        raise NotEditable("Only a published practice can be adopted into a plan.")
+    existing = Action.objects.filter(objective__plan=plan, adopted_from=practice).first()
+    if existing is not None:
+        return existing
+    weakest = ", ".join(assessment.weakest)
+    description = sanitize(
+        f'<p>Adopted from the good practice <a href="{practice.get_absolute_url()}">{html.escape(practice.title)}</a> '
+        f"of {html.escape(practice.city_name)} ({html.escape(practice.country_name)}).</p>"
+        f"<p>Our transferability assessment: {assessment.average:.1f} out of 5 on average; adapting it needs "
+        f"the most work on: {html.escape(weakest)}.</p>"
+    )
+    objective = _objective_titled(
+        plan, ADOPTED_PRACTICES_OBJECTIVE, "Practices of other cities we adapt to our own context."
+    )
+    return _draft_action(
+        objective, title=f"Adapt “{practice.title}”"[:200], description=description, adopted_from=practice
+    )
+
+
+@transaction.atomic
+def add_action_for_commitment_gap(*, plan, commitment_code, by, objective=None):
+    """Start a draft action on a Charter commitment where the city's self-assessment shows a gap (issue 7).
+
+    The action goes into `objective` (one of the plan's) or else into the objective "Close the gap on
+    <code>", created when missing; it records the commitment, and the plan's Charter commitments gain the
+    code (bumping the plan's lock_version, so a context form opened before is told to reload rather than
+    silently dropping the code). Only an officer of the implementing city while the plan is editable."""
+    plan = _lock_for_editing(plan.pk, by)
+    commitment = toolkits_models.CharterCommitment.objects.filter(code=commitment_code).first()
+    if commitment is None or commitment_code not in CharterCommitment.values:
+        raise ValidationError({"commitment": f"{commitment_code} is not a commitment of the Charter."})
+    if objective is not None and objective.plan_id != plan.pk:
+        raise ValidationError({"objective": "Choose an objective of this plan."})
+    if objective is None:
+        objective = _objective_titled(
+            plan, f"Close the gap on {commitment.code}"[:200], sanitize(f"<p>{html.escape(commitment.text)}</p>")
+        )
+    action = _draft_action(
+        objective,
+        title=f"Close the gap on {commitment.code}: {commitment.text}"[:200],
+        description=sanitize(
+            f"<p>Started from our Charter self-assessment, where {html.escape(commitment.code)} "
+            f"(“{html.escape(commitment.text)}”) shows a gap. Say what the city will do and who owns it.</p>"
+        ),
+        charter_commitment=commitment.code,
+    )
+    if commitment.code not in plan.charter_commitments:
+        plan.charter_commitments = [*plan.charter_commitments, commitment.code]
+        plan.lock_version += 1
+        plan.save(update_fields=["charter_commitments", "lock_version"])
+    return action
+
+
 # Transitions --------------------------------------------------------------------------------------
 
 
@@ -321,12 +414,26 @@ def _validate_review(outcome, scores, conditions):
         raise ValidationError(errors)
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+")
+
+
+def recommendation_items(recommendations):
+    """The separate recommendations of a review: its lines, paragraphs or list items, without their numbering."""
+    return [_NUMBERING.sub("", line).strip() for line in events.lines_of(sanitize(recommendations))]
+
+
 @transaction.atomic
-def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="", conditions=""):
+def review_plan(
+    *, plan, by, outcome, scores, comments=None, recommendations="", conditions="", recommendations_section=""
+):
     """The expert partner's review of the submitted version: request changes, recommend, or recommend with conditions.
 
-    `scores` maps each criterion of Review.CRITERIA to 1–5; `comments` to a comment."""
+    `scores` maps each criterion of Review.CRITERIA to 1–5; `comments` to a comment. Each recommendation (one
+    per line or list item) joins the pairing's recommendation register, which the implementing city answers;
+    `recommendations_section` optionally names the plan section (mentoring PlanSection) they concern."""
     _validate_review(outcome, scores, conditions)
+    if recommendations_section and recommendations_section not in PlanSection.values:
+        raise ValidationError({"recommendations_section": "Choose a section of the plan."})
     comments = comments or {}
     to = PlanState.CHANGES_REQUESTED if outcome == Review.Outcome.CHANGES_REQUESTED else PlanState.RECOMMENDED
     summary = [f"Outcome of the review: {Review.Outcome(outcome).label}."]
@@ -345,7 +452,7 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
         announce=recipients.changes_requested if to == PlanState.CHANGES_REQUESTED else recipients.recommended,
         context={"summary": summary, "items": events.lines_of(sanitize(recommendations))},
     )
-    return Review.objects.create(
+    review = Review.objects.create(
         plan=locked,
         version=locked.versions.order_by("-number").first(),
         reviewer=by,
@@ -355,6 +462,19 @@ def review_plan(*, plan, by, outcome, scores, comments=None, recommendations="",
         **{f"{c}_score": scores[c] for c, _ in Review.CRITERIA},
         **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _ in Review.CRITERIA},
     )
+    items = recommendation_items(recommendations)
+    if items:
+        add_recommendations(
+            pairing=locked.pairing,
+            origin_key=f"actionplans.review:{review.pk}",
+            origin_label=f"Review of the action plan, round {locked.reviews.count()}",
+            origin_url=f"{locked.get_absolute_url()}#review-{review.pk}",
+            items=items,
+            author=Recommendation.Author.EXPERT_PARTNER,
+            plan_section=recommendations_section,
+            by=by,
+        )
+    return review
 
 
 def validate_signed_document(document):

@@ -26,5 +26,7 @@ urlpatterns = [
     path("plans/<int:pk>/versions/", views.version_list, name="versions"),
     path("plans/<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("plans/<int:pk>/compare/", views.compare_versions, name="compare"),
+    path("plans/adopt-practice/<int:assessment_pk>/", views.adopt_practice, name="adopt_practice"),
+    path("plans/of-city/<slug:slug>/gaps/<str:code>/action/", views.add_gap_action, name="add_gap_action"),
     path("staff/plans/", views.staff_overview, name="staff_overview"),
 ]

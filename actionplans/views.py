@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentoring import selectors as mentoring_selectors
-from mentoring.models import Pairing
+from mentoring.models import City, Pairing, Role
+from toolkits.models import TransferabilityAssessment
 
 from . import selectors, services, versions
 from .forms import (
@@ -114,6 +115,9 @@ def plan_detail(request, pk):
         "plan": plan,
         "progress": selectors.plan_progress(plan),
         "threads": selectors.comment_threads(plan) if flags["in_workspace"] else {},
+        "section_recommendations": (
+            mentoring_selectors.recommendations_by_plan_section(plan.pairing) if flags["in_workspace"] else {}
+        ),
         "problems": selectors.completeness_problems(plan) if flags["can_submit"] else [],
         "comment_sections": Comment.Section,
         **flags,
@@ -618,6 +622,62 @@ def compare_versions(request, pk):
             "changes": sum(r[2] != "equal" for r in rows),
         },
     )
+
+
+# Actions started from the toolkits: a practice adopted, a self-assessment gap ----------------------
+
+
+def _city_plan_to_edit(request, city):
+    """The city's current plan if the person may edit it: 404 when they may not see it, 403 when they may not
+    edit it; None (with a message) when there is no plan yet."""
+    plan = selectors.current_plan_of_city(city)
+    if plan is None:
+        if not mentoring_selectors.scope_of(request.user).has_city_role(city.pk, Role.CITY_OFFICER):
+            raise Http404("Not found.")
+        messages.error(request, f"{city} has no action plan yet: start it from the pairing's page first.")
+        return None
+    _plan_or_404(request, plan.pk, "actionplans.edit_plan")
+    return plan
+
+
+@login_required
+@require_POST
+def adopt_practice(request, assessment_pk):
+    assessment = get_object_or_404(
+        TransferabilityAssessment.objects.select_related("practice", "city"), pk=assessment_pk
+    )
+    practice = assessment.practice
+    plan = _city_plan_to_edit(request, assessment.city)
+    if plan is None:
+        return redirect(practice)
+    try:
+        action = services.adopt_practice_into_plan(assessment=assessment, plan=plan, by=request.user)
+    except services.PlanError as error:
+        messages.error(request, error.message)
+        return redirect(practice)
+    messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
+    return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
+
+
+@login_required
+@require_POST
+def add_gap_action(request, slug, code):
+    """From a gap of the city's self-assessment, a draft action in its plan in one step."""
+    city = get_object_or_404(City, slug=slug)
+    back = reverse("toolkits:self_assessment", args=[city.slug])
+    plan = _city_plan_to_edit(request, city)
+    if plan is None:
+        return redirect(back)
+    try:
+        action = services.add_action_for_commitment_gap(plan=plan, commitment_code=code, by=request.user)
+    except services.PlanError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
+    return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
 
 
 # Queues and overviews ----------------------------------------------------------------------------

@@ -4,11 +4,12 @@ Each `collect_*` reads what its template shows, as plain data, in a fixed
 number of queries; the hash of that data is the subject's version."""
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 
 from mentoring import selectors as mentoring
-from mentoring.models import Pairing, Programme, Recommendation, Visit, VisitReport
+from mentoring.models import Pairing, Programme, Visit, VisitReport
 
 from . import charts
 from .models import PairingProfile
@@ -276,11 +277,12 @@ def collect_interim_report(programme):
 
 
 def _uptake_of_pairings(pairings):
-    """Every submitted report's recommendations count: the interim report is EUROCITIES' own."""
+    """Every register's recommendations count (submitted reports', plan reviews'): the interim report is
+    EUROCITIES' own."""
     result = {pairing.pk: mentoring.Uptake() for pairing in pairings}
     rows = (
-        Recommendation.objects.filter(report__visit__pairing_id__in=list(result), report__submitted_at__isnull=False)
-        .values_list("report__visit__pairing_id", "response", "follow_up")
+        mentoring.register_recommendations(list(result))
+        .values_list(Coalesce("report__visit__pairing_id", "pairing_id"), "response", "follow_up")
         .annotate(n=Count("pk"))
         .order_by()
     )

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .models import CharterCommitment, Recommendation, Visit
+from .models import CharterCommitment, PlanSection, Recommendation, Visit
 from .uploads import ALLOWED_LABEL, EXTENSIONS
 
 
@@ -162,6 +162,12 @@ class RecommendationForm(forms.Form):
         label="Charter commitment (optional)",
         choices=[("", "—"), *CharterCommitment.choices],
         required=False,
+    )
+    plan_section = forms.ChoiceField(
+        label="Action plan section it concerns (optional)",
+        choices=[("", "—"), *PlanSection.choices],
+        required=False,
+        help_text="The plan lists it under that section.",
     )
 
 

@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -495,8 +496,24 @@ class VisitReport(models.Model):
         return self.submitted_at is None
 
 
+class PlanSection(models.TextChoices):
+    """The sections of a local action plan a recommendation may concern.
+
+    The keys are those of the plan's sections (actionplans.models.Comment.Section); they live here because
+    the register is mentoring's and mentoring does not import actionplans."""
+
+    CONTEXT = "context", "Context and challenge"
+    OBJECTIVES = "objectives", "Objectives, actions and indicators"
+    RISKS = "risks", "Risks and mitigations"
+    STAKEHOLDERS = "stakeholders", "Stakeholders"
+
+
 class Recommendation(models.Model):
-    """A numbered recommendation of a visit report, and the implementing city's answer to it."""
+    """A numbered recommendation of the pairing's register, and the implementing city's answer to it.
+
+    It comes either from a visit report (`report`) or from elsewhere, such as the expert partner's review of
+    the action plan (`pairing` with an origin label, address and key, written by the app it comes from
+    through services.add_recommendations). Exactly one of the two origins is set."""
 
     class Author(models.TextChoices):
         MENTOR_CITY = "mentor_city", "Mentor city"
@@ -513,14 +530,28 @@ class Recommendation(models.Model):
         IN_PROGRESS = "in_progress", "In progress"
         DONE = "done", "Done"
 
-    report = models.ForeignKey(VisitReport, on_delete=models.CASCADE, related_name="recommendations")
+    report = models.ForeignKey(
+        VisitReport, null=True, blank=True, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    # Another origin than a visit report: the pairing whose register it joins, and where it was written.
+    pairing = models.ForeignKey(
+        Pairing, null=True, blank=True, on_delete=models.CASCADE, related_name="other_recommendations"
+    )
+    origin_label = models.CharField(max_length=200, blank=True, help_text="e.g. Review of the action plan, round 2")
+    origin_url = models.CharField(max_length=300, blank=True)
+    origin_key = models.CharField(
+        max_length=100, blank=True, help_text="Identifies the origin for the app that wrote it, e.g. review:12."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     number = models.PositiveSmallIntegerField()
     author = models.CharField(max_length=20, choices=Author.choices)
     text = models.TextField()
     charter_commitment = models.CharField(
         "Charter commitment", max_length=2, choices=CharterCommitment.choices, blank=True
     )
-    # A link to the action plan section it concerns comes with the actionplans models.
+    plan_section = models.CharField(
+        "action plan section it concerns", max_length=20, choices=PlanSection.choices, blank=True
+    )
     response = models.CharField(max_length=10, choices=Response.choices, blank=True)
     response_reason = models.TextField("reason", blank=True)
     responded_by = models.ForeignKey(
@@ -534,6 +565,16 @@ class Recommendation(models.Model):
         ordering = ["report", "number"]
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="recommendation_number_unique_in_report"),
+            models.UniqueConstraint(
+                fields=["pairing", "origin_key", "number"],
+                condition=Q(report__isnull=True),
+                name="recommendation_number_unique_in_origin",
+            ),
+            models.CheckConstraint(
+                name="recommendation_has_one_origin",
+                condition=Q(report__isnull=False, pairing__isnull=True, origin_key="", origin_label="")
+                | (Q(report__isnull=True, pairing__isnull=False) & ~Q(origin_key="") & ~Q(origin_label="")),
+            ),
             models.CheckConstraint(name="recommendation_number_positive", condition=Q(number__gte=1)),
             models.CheckConstraint(
                 name="recommendation_answer_has_reason", condition=Q(response="") | ~Q(response_reason="")
@@ -550,6 +591,20 @@ class Recommendation(models.Model):
     @property
     def is_taken_up(self):
         return self.response in (self.Response.ADOPT, self.Response.ADAPT)
+
+    @property
+    def register_pairing(self):
+        """The pairing whose register it belongs to (select_related report__visit__pairing for visit reports)."""
+        return self.report.visit.pairing if self.report_id else self.pairing
+
+    @property
+    def is_shared(self):
+        """Shared with the implementing city: a submitted report's, or any other origin's (written when shared)."""
+        return self.report_id is None or self.report.submitted_at is not None
+
+    @property
+    def origin_link(self):
+        return self.report.get_absolute_url() if self.report_id else self.origin_url
 
 
 class CalendarFeed(models.Model):

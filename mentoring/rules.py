@@ -95,7 +95,15 @@ def can_write_report_of(user, report):
 
 @rules.predicate
 def answers_for_implementing_city(user, recommendation):
-    return is_implementing_officer(user, recommendation.report.visit)
+    return scope_of(user).has_city_role(recommendation.register_pairing.implementing_city_id, Role.CITY_OFFICER)
+
+
+@rules.predicate
+def can_see_recommendation(user, recommendation):
+    """A visit report's recommendation goes with its report; the others with the pairing's register."""
+    if recommendation.report_id:
+        return rules.has_perm("mentoring.see_report", user, recommendation.report)
+    return can_see_pairing(user, recommendation.pairing)
 
 
 can_write_brief = is_coordinator | is_implementing_officer
@@ -110,4 +118,5 @@ rules.add_perm("mentoring.write_report", can_write_report)
 rules.add_perm("mentoring.see_report", can_see_report_visit | is_public_report)
 rules.add_perm("mentoring.edit_report", can_write_report_of)
 rules.add_perm("mentoring.respond_to_recommendation", answers_for_implementing_city)
+rules.add_perm("mentoring.see_recommendation", can_see_recommendation)
 rules.add_perm("mentoring.reset_pairing_feed", can_plan_visit)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce, TruncDate
 
 from .models import (
     AgendaItem,
@@ -211,14 +212,10 @@ def report_recommendations(report):
     return report.recommendations.select_related("responded_by").order_by("number")
 
 
-def pairing_register(pairing):
-    """The recommendations of the pairing's submitted reports, in visit order: the register."""
-    return (
-        Recommendation.objects.filter(report__visit__pairing=pairing, report__submitted_at__isnull=False)
-        .select_related(
-            "report__visit__pairing__mentor_city", "report__visit__pairing__implementing_city", "responded_by"
-        )
-        .order_by("report__visit__starts_on", "report__visit_id", "number")
+def register_recommendations(pairing_ids):
+    """Recommendations of the pairings' registers: their submitted reports' and those of other origins."""
+    return Recommendation.objects.filter(
+        Q(report__visit__pairing_id__in=pairing_ids, report__submitted_at__isnull=False) | Q(pairing_id__in=pairing_ids)
     )
 
 
@@ -238,7 +235,8 @@ def visible_reports(scope):
 
 
 def visible_recommendations(scope):
-    """The recommendations of the reports the scope may read, in visit order."""
+    """The recommendations of the reports the scope may read, and those of other origins (the review of an action
+    plan) of the pairings it works in; in visit order."""
     recommendations = Recommendation.objects.select_related(
         "report__visit__pairing__scheme",
         "report__visit__pairing__mentor_city",
@@ -248,7 +246,38 @@ def visible_recommendations(scope):
         return recommendations.none()
     if scope.is_coordinator:
         return recommendations
-    return recommendations.filter(report__in=visible_reports(scope).values("pk"))
+    return recommendations.filter(
+        Q(report__in=visible_reports(scope).values("pk"))
+        | Q(report__isnull=True, pairing__in=visible_pairings(scope).values("pk"))
+    )
+
+
+def pairing_register(pairing):
+    """The register: the recommendations of the pairing's submitted reports and of its other origins (the
+    review of the action plan), in the order they were made: a report's by its visit's first day."""
+    return (
+        register_recommendations([pairing.pk])
+        .select_related(
+            "report__visit__pairing__mentor_city",
+            "report__visit__pairing__implementing_city",
+            "pairing__implementing_city",
+            "responded_by",
+        )
+        .order_by(
+            Coalesce("report__visit__starts_on", TruncDate("created_at")),
+            "report__visit_id",
+            "origin_key",
+            "number",
+        )
+    )
+
+
+def recommendations_by_plan_section(pairing):
+    """The register's recommendations that concern a section of the action plan, grouped by section key."""
+    grouped = {}
+    for recommendation in pairing_register(pairing).exclude(plan_section=""):
+        grouped.setdefault(recommendation.plan_section, []).append(recommendation)
+    return grouped
 
 
 @dataclass
@@ -311,15 +340,18 @@ def uptake_by_pairing(scope, pairings):
     """Uptake per pairing, in one query, counting only the submitted reports the
     scope may read: all of its own pairings', the public ones of the others."""
     pairing_ids = [p.pk for p in pairings]
-    recommendations = Recommendation.objects.filter(
-        report__visit__pairing_id__in=pairing_ids, report__submitted_at__isnull=False
-    )
+    recommendations = register_recommendations(pairing_ids)
     if not scope.is_coordinator:
+        # Other origins (the plan's review) are the pairing's own business: counted for its people only.
         recommendations = recommendations.filter(
-            Q(report__visit__pairing_id__in=scope.pairing_ids) | Q(report__is_public=True)
+            Q(report__visit__pairing_id__in=scope.pairing_ids)
+            | Q(report__is_public=True)
+            | Q(pairing_id__in=scope.pairing_ids)
         )
     result = {pk: Uptake() for pk in pairing_ids}
-    rows = recommendations.values_list("report__visit__pairing_id", "response", "follow_up").annotate(n=Count("pk"))
+    rows = recommendations.values_list(
+        Coalesce("report__visit__pairing_id", "pairing_id"), "response", "follow_up"
+    ).annotate(n=Count("pk"))
     for pairing_id, response, follow_up, n in rows.order_by():
         _count(result[pairing_id], response, follow_up, n)
     return result

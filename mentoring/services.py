@@ -28,7 +28,9 @@ from .models import (
     CalendarFeed,
     LearningBrief,
     Membership,
+    Pairing,
     Participant,
+    PlanSection,
     Recommendation,
     Role,
     Visit,
@@ -349,7 +351,7 @@ def _draft_report(report):
     return report
 
 
-def add_recommendation(*, report, by, author, text, charter_commitment=""):
+def add_recommendation(*, report, by, author, text, charter_commitment="", plan_section=""):
     """Add the next numbered recommendation to a draft report. The lock on the
     report keeps two people adding at once from taking the same number."""
     if not text.strip():
@@ -358,8 +360,48 @@ def add_recommendation(*, report, by, author, text, charter_commitment=""):
         report = _draft_report(report)
         number = (report.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
         return Recommendation.objects.create(
-            report=report, number=number, author=author, text=text, charter_commitment=charter_commitment
+            report=report,
+            number=number,
+            author=author,
+            text=text,
+            charter_commitment=charter_commitment,
+            plan_section=plan_section,
         )
+
+
+def add_recommendations(*, pairing, origin_key, origin_label, origin_url, items, author, by, plan_section=""):
+    """Add recommendations written outside a visit report (the expert partner's review of the action plan) to
+    the pairing's register, numbered 1… within their origin; the implementing city answers them like a visit
+    report's. Idempotent: an origin that already has recommendations keeps them and nothing is added.
+
+    Called by the app the recommendations come from, which checks who may write them; mentoring does not
+    know that app, only the label and address it gives. Returns the recommendations of the origin."""
+    items = [item.strip() for item in items if item and item.strip()]
+    if not origin_key or not origin_label:
+        raise ValueError("Recommendations outside a visit report need an origin key and label.")
+    if author not in Recommendation.Author.values:
+        raise ValidationError({"author": "Choose who recommends."})
+    if plan_section and plan_section not in PlanSection.values:
+        raise ValidationError({"plan_section": "Choose a section of the action plan."})
+    with transaction.atomic():
+        # The pairing row's lock serialises two writers of the same origin (a retried request).
+        Pairing.objects.select_for_update().get(pk=pairing.pk)
+        existing = Recommendation.objects.filter(pairing=pairing, origin_key=origin_key)
+        if not existing.exists():
+            Recommendation.objects.bulk_create(
+                Recommendation(
+                    pairing=pairing,
+                    origin_key=origin_key,
+                    origin_label=origin_label[:200],
+                    origin_url=origin_url,
+                    number=number,
+                    author=author,
+                    text=text,
+                    plan_section=plan_section,
+                )
+                for number, text in enumerate(items, start=1)
+            )
+        return list(existing.order_by("number"))
 
 
 def remove_recommendation(*, recommendation, by):
@@ -412,11 +454,11 @@ def set_report_public(*, report, by, is_public):
 
 def _check_answerer(recommendation, by):
     if not rules.has_perm("mentoring.respond_to_recommendation", by, recommendation):
-        city = recommendation.report.visit.pairing.implementing_city
+        city = recommendation.register_pairing.implementing_city
         raise ValidationError(
             {"response": f"Only the officers of {city}, the implementing city, answer its recommendations."}
         )
-    if recommendation.report.submitted_at is None:
+    if not recommendation.is_shared:
         raise ValidationError({"response": "The report is still a draft: its recommendations cannot be answered yet."})
 
 
@@ -431,7 +473,7 @@ def respond_to_recommendation(*, recommendation, by, response, reason):
     with transaction.atomic():
         recommendation = (
             Recommendation.objects.select_for_update(of=("self",))
-            .select_related("report__visit__pairing__implementing_city")
+            .select_related("report__visit__pairing__implementing_city", "pairing__implementing_city")
             .get(pk=recommendation.pk)
         )
         _check_answerer(recommendation, by)
@@ -453,7 +495,7 @@ def record_follow_up(*, recommendation, by, follow_up):
     with transaction.atomic():
         recommendation = (
             Recommendation.objects.select_for_update(of=("self",))
-            .select_related("report__visit__pairing__implementing_city")
+            .select_related("report__visit__pairing__implementing_city", "pairing__implementing_city")
             .get(pk=recommendation.pk)
         )
         _check_answerer(recommendation, by)

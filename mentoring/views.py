@@ -548,15 +548,24 @@ def _answerable(request, pk):
             "report__visit__pairing__scheme__facilitator",
             "report__visit__pairing__mentor_city",
             "report__visit__pairing__implementing_city",
+            "pairing__scheme__facilitator",
+            "pairing__mentor_city",
+            "pairing__implementing_city",
         ),
         pk=pk,
     )
-    if not _allowed(request, "mentoring.see_report", recommendation.report):
+    if not _allowed(request, "mentoring.see_recommendation", recommendation):
         raise Http404("Not found.")
     if not _allowed(request, "mentoring.respond_to_recommendation", recommendation):
-        city = recommendation.report.visit.pairing.implementing_city
+        city = recommendation.register_pairing.implementing_city
         return recommendation, _not_allowed(request, f"Only the officers of {city}, the implementing city, answer.")
     return recommendation, None
+
+
+def _back_to_origin(recommendation):
+    if recommendation.report_id:
+        return redirect("mentoring:visit_report", pk=recommendation.report.visit_id)
+    return redirect(recommendation.origin_url or recommendation.pairing.get_absolute_url())
 
 
 @login_required
@@ -578,11 +587,16 @@ def recommendation_respond(request, pk):
             forms.apply_errors(form, error)
         else:
             messages.success(request, f"Your answer to recommendation {recommendation.number} was saved.")
-            return redirect("mentoring:visit_report", pk=recommendation.report.visit_id)
+            return _back_to_origin(recommendation)
     return render(
         request,
         "mentoring/recommendation_respond.html",
-        {"recommendation": recommendation, "visit": recommendation.report.visit, "form": form},
+        {
+            "recommendation": recommendation,
+            "visit": recommendation.report.visit if recommendation.report_id else None,
+            "pairing": recommendation.register_pairing,
+            "form": form,
+        },
     )
 
 
@@ -600,7 +614,7 @@ def recommendation_follow_up(request, pk):
         messages.success(request, f"Follow-up of recommendation {recommendation.number} recorded.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("mentoring:visit_report", pk=recommendation.report.visit_id)
+    return _back_to_origin(recommendation)
 
 
 CALENDAR_PAGE_SIZE = 100

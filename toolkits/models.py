@@ -429,8 +429,8 @@ def _score_field():
 class TransferabilityAssessment(models.Model):
     """How well a published practice would fit an implementing city's own context (1 = poorly, 5 = well).
 
-    The later "adopt into plan" step starts from here: `actionplans.services.adopt_practice_into_plan(*,
-    assessment, plan, by)` (not built yet) will turn an assessment into a draft action of the city's plan."""
+    The "adopt into plan" step starts from here: `actionplans.services.adopt_practice_into_plan(*,
+    assessment, plan, by)` turns an assessment into a draft action of the city's plan (Action.adopted_from)."""
 
     practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="transferability")
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="transferability_assessments")

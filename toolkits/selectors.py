@@ -6,6 +6,7 @@ aggregate query each, the page's rows come with their themes in one prefetch."""
 import html
 from dataclasses import dataclass, field
 
+import rules
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
@@ -148,6 +149,22 @@ def transferability_for(practice, user):
         return assessments.none()
     cities, _ = scope.reach
     return assessments.filter(city_id__in=cities)
+
+
+def adoptions_of(practice, user):
+    """The action plans that adopted this practice and that the person may see, each once, with its city.
+
+    The actions live in actionplans (Action.adopted_from); toolkits reads them through the relation and the
+    plans' permission name only, without importing actionplans."""
+    actions = practice.adopting_actions.select_related(
+        "objective__plan__pairing__implementing_city", "objective__plan__pairing__scheme"
+    ).order_by("objective__plan__pairing__implementing_city__name", "pk")
+    plans = {}
+    for action in actions:
+        plan = action.objective.plan
+        if plan.pk not in plans and rules.has_perm("actionplans.see_plan", user, plan):
+            plans[plan.pk] = plan
+    return list(plans.values())
 
 
 # The library

@@ -371,7 +371,7 @@ def assess_transferability(*, practice, city, by, scores):
     """An officer of an implementing city rates how well a published practice fits its own context.
 
     `scores` maps each of legal, financial, governance, skills and stakeholders to (score 1–5, note).
-    Saving again replaces the city's earlier assessment. Next step, not built yet:
+    Saving again replaces the city's earlier assessment. Next step:
     `actionplans.services.adopt_practice_into_plan(*, assessment, plan, by)` turns the assessment into a
     draft action of the city's plan."""
     if by is not None:

@@ -25,6 +25,7 @@ from .forms import (
     VideoForm,
 )
 from .models import TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
+from .rules import officer_city_ids
 
 
 def _can(request, perm, obj=None):
@@ -199,6 +200,9 @@ def practice_detail(request, slug):
             "can_assess": user.has_perm("toolkits.assess_transferability", practice),
             "transferability": selectors.transferability_for(practice, user),
             "dimensions": TRANSFER_DIMENSIONS,
+            "adoptions": selectors.adoptions_of(practice, user),
+            # Officers of a city adopt the practice into its plan from the city's assessment.
+            "adopting_city_ids": officer_city_ids(user) if practice.state == practice.State.PUBLISHED else set(),
         },
     )
 
@@ -344,6 +348,8 @@ def self_assessment(request, slug):
             "profile": profile,
             "chart": self_assessment_chart(profile.rows),
             "can_edit": request.user.has_perm("toolkits.edit_self_assessment", city),
+            # Officers of the city start a draft action of its plan from a gap (actionplans checks the plan).
+            "can_add_actions": city.pk in officer_city_ids(request.user),
             "can_see_partner": profile.partner is not None
             and request.user.has_perm("toolkits.see_self_assessment", profile.partner),
             "moments": Moment.choices,

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from actionplans import services
 from actionplans.models import Action, Indicator, Objective, PlanState, Review, Risk
+from tests.factories import GoodPracticeFactory
+from toolkits.models import TransferabilityAssessment
 
 SCORES = {"relevance": 4, "feasibility": 4, "resources": 3, "indicators": 4, "stakeholders": 5}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -88,3 +90,14 @@ def decision(**overrides):
         "reference": "2018/123",
         **overrides,
     }
+
+
+def assessment_of(network, practice=None, **scores):
+    """The implementing city's transferability assessment of a published practice of another city."""
+    values = {"legal": 4, "financial": 2, "governance": 4, "skills": 3, "stakeholders": 5, **scores}
+    return TransferabilityAssessment.objects.create(
+        practice=practice or GoodPracticeFactory(title="Job mentoring by volunteers", city_name="Gothenburg"),
+        city=network.implementing_city,
+        assessed_by=network["officer"],
+        **values,
+    )

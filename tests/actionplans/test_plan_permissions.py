@@ -249,6 +249,28 @@ PLAN_URL_EXPECTATIONS = {
         "other_city_officer": 403,
         "coordinator": 200,
     },
+    "actionplans:adopt_practice": {
+        "anonymous": 302,
+        "officer": 302,
+        "mentor_officer": 403,
+        "administrative_approver": 403,
+        "political_approver": 403,
+        "expert": 403,
+        "other_expert": 404,
+        "other_city_officer": 404,
+        "coordinator": 403,
+    },
+    "actionplans:add_gap_action": {
+        "anonymous": 302,
+        "officer": 302,
+        "mentor_officer": 403,
+        "administrative_approver": 403,
+        "political_approver": 403,
+        "expert": 403,
+        "other_expert": 404,
+        "other_city_officer": 404,
+        "coordinator": 403,
+    },
 }
 
 import datetime  # noqa: E402 - the expectations come first, to be read (and merged) first
@@ -261,7 +283,7 @@ from actionplans import services  # noqa: E402
 from actionplans.models import Decision, Indicator, PlanState  # noqa: E402
 from tests.factories import enable_totp  # noqa: E402
 
-from .plans import PDF, plan_in_state  # noqa: E402
+from .plans import PDF, assessment_of, plan_in_state  # noqa: E402
 
 
 def _objective(plan):
@@ -330,6 +352,18 @@ PLAN_URL_SETUP = {
     "actionplans:version": (PlanState.SUBMITTED, "get", lambda p, n: {"pk": p.pk, "number": 1}, None),
     "actionplans:compare": (PlanState.RESUBMITTED, "get", lambda p, n: {"pk": p.pk}, None),
     "actionplans:staff_overview": (PlanState.SUBMITTED, "get", lambda p, n: {}, None),
+    "actionplans:add_gap_action": (
+        PlanState.DRAFT,
+        "post",
+        lambda p, n: {"slug": n.implementing_city.slug, "code": "S1"},
+        {},
+    ),
+    "actionplans:adopt_practice": (
+        PlanState.DRAFT,
+        "post",
+        lambda p, n: {"assessment_pk": assessment_of(n).pk},
+        {},
+    ),
 }
 
 
