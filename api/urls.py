@@ -25,6 +25,7 @@ app_name = "api"
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", views.docs, name="docs"),
+    path("api/docs/try/", views.docs_explorer, name="docs_explorer"),
     path("api/", include(router.urls)),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),

@@ -189,4 +189,39 @@ def token_revoke(request, pk):
 
 
 def docs(request):
-    return render(request, "api/docs.html")
+    """The API reference as an accessible page, generated from the same OpenAPI schema as /api/schema/."""
+    return render(request, "api/docs.html", {"schema": schema_reference()})
+
+
+def docs_explorer(request):
+    """Swagger UI, to try the API in the browser (a third-party widget, served from this site)."""
+    return render(request, "api/explorer.html")
+
+
+def schema_reference():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = {}
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            tag = (operation.get("tags") or ["other"])[0]
+            operations.setdefault(tag, []).append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary") or operation.get("description", ""),
+                    "token": {} not in operation.get("security", [{}]),
+                    "parameters": [
+                        {
+                            "name": parameter["name"],
+                            "where": parameter["in"],
+                            "required": parameter.get("required", False),
+                            "type": parameter.get("schema", {}).get("type", ""),
+                            "description": parameter.get("description", ""),
+                        }
+                        for parameter in operation.get("parameters", [])
+                    ],
+                }
+            )
+    return {"info": schema["info"], "groups": sorted(operations.items())}

@@ -32,6 +32,7 @@ API_URL_EXPECTATIONS = {
     "api:api-root": (lambda w: {}, PUBLIC),
     "api:schema": (lambda w: {}, PUBLIC),
     "api:docs": (lambda w: {}, PUBLIC),
+    "api:docs_explorer": (lambda w: {}, PUBLIC),
     "api:city-list": (lambda w: {}, PUBLIC),
     "api:city-detail": (lambda w: {"slug": w.network.implementing_city.slug}, PUBLIC),
     "api:scheme-list": (lambda w: {}, PUBLIC),

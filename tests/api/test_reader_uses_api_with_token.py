@@ -127,8 +127,20 @@ def test_the_schema_is_valid_openapi_and_documents_filters_and_the_token(client,
     assert schema["components"]["securitySchemes"]["personalToken"]["scheme"] == "bearer"
 
 
-def test_the_docs_page_loads_its_scripts_from_the_site(client, world):
+def test_the_reference_lists_every_endpoint_and_says_which_need_a_token(client, world):
     page = client.get("/api/docs/")
+
+    html = page.content.decode()
+    assert "<code>GET /api/visits/</code>" in html and "<code>GET /api/practices/</code>" in html
+    visits = html[html.index("<code>GET /api/visits/</code>") :]
+    assert visits.index("personal token") < visits.index("</h3>")
+    practices = html[html.index("<code>GET /api/practices/</code>") :]
+    assert practices.index(">open<") < practices.index("</h3>")
+    assert "<script>" not in html
+
+
+def test_the_explorer_loads_its_scripts_from_the_site(client, world):
+    page = client.get("/api/docs/try/")
 
     html = page.content.decode()
     assert page["Content-Security-Policy"].startswith("default-src 'self'")
