@@ -6,6 +6,7 @@ class ActionplansConfig(AppConfig):
     verbose_name = "Local action plans"
 
     def ready(self):
-        from . import reminders
+        from . import dashboard, reminders
 
         reminders.register()
+        dashboard.register()
