@@ -6,7 +6,8 @@ class ActionplansConfig(AppConfig):
     verbose_name = "Local action plans"
 
     def ready(self):
-        from . import dashboard, reminders
+        from . import dashboard, export_tables, reminders
 
         reminders.register()
         dashboard.register()
+        export_tables.register()
