@@ -6,8 +6,10 @@ class ActionplansConfig(AppConfig):
     verbose_name = "Local action plans"
 
     def ready(self):
-        from . import deliverables, reminders
+        from . import dashboard, deliverables, export_tables, reminders
 
         reminders.register()
         # The plan's PDF, its key actions on the pairing's infographic, plans' progress in the interim report.
         deliverables.register()
+        dashboard.register()
+        export_tables.register()

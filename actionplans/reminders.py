@@ -76,7 +76,10 @@ def _checkin(months):
     )
 
 
-KINDS = [review_pending, _checkin(6), _checkin(12)]
+# The indicator check-ins, in months after the endorsement (also the city dashboard's to-dos).
+CHECKIN_MONTHS = (6, 12)
+
+KINDS = [review_pending, *(_checkin(months) for months in CHECKIN_MONTHS)]
 
 
 def register():

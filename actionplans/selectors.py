@@ -30,6 +30,18 @@ def current_plan_of_city(city):
     return _plans().filter(pairing__implementing_city=city).order_by("-created_at", "-pk").first()
 
 
+def plans_for_api(scope):
+    """The plans the scope may see, with objectives, actions, indicators and measurements, in five queries."""
+    objectives = Objective.objects.prefetch_related(
+        "actions", Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements"))
+    )
+    return (
+        visible_plans(scope)
+        .prefetch_related(Prefetch("objectives", queryset=objectives))
+        .order_by("pairing__scheme__code", "pairing__implementing_city__name", "pk")
+    )
+
+
 def plan_for_page(pk, *, with_workspace=True):
     """One plan with everything its page shows, in a fixed number of queries."""
     objectives = Objective.objects.prefetch_related(

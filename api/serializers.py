@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from actionplans.models import Action, ActionPlan, Indicator, Measurement, Objective
 from events.models import DateClaim, Event, Session
 from mentoring.models import City, Pairing, Recommendation, Scheme, Visit, VisitReport
 from toolkits.models import GoodPractice, Toolkit
@@ -194,4 +195,75 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "response_reason",
             "responded_at",
             "follow_up",
+        ]
+
+
+# Action plans: the endorsed ones are public, with their objectives, actions and indicators.
+
+
+class PlanActionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "title",
+            "description",
+            "responsible_body",
+            "partners",
+            "starts_on",
+            "ends_on",
+            "budget_eur",
+            "funding_source",
+            "staff_effort_days",
+            "status",
+            "progress",
+        ]
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Measurement
+        fields = ["measured_on", "value", "note"]
+
+
+class PlanIndicatorSerializer(serializers.ModelSerializer):
+    measurements = MeasurementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "name", "unit", "baseline", "target", "target_date", "measurements"]
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    actions = PlanActionSerializer(many=True, read_only=True)
+    indicators = PlanIndicatorSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Objective
+        fields = ["id", "title", "description", "actions", "indicators"]
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    scheme = serializers.CharField(source="pairing.scheme.code", read_only=True)
+    mentor_city = serializers.CharField(source="pairing.mentor_city.slug", read_only=True)
+    implementing_city = serializers.CharField(source="pairing.implementing_city.slug", read_only=True)
+    charter_commitments = serializers.ListField(child=serializers.CharField(), read_only=True)
+    objectives = ObjectiveSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "id",
+            "pairing",
+            "scheme",
+            "mentor_city",
+            "implementing_city",
+            "title",
+            "state",
+            "state_changed_at",
+            "gap",
+            "context",
+            "charter_commitments",
+            "stakeholders",
+            "objectives",
         ]

@@ -10,6 +10,8 @@ from rest_framework import permissions, viewsets
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from actionplans import export_tables as plan_tables
+from actionplans.selectors import plans_for_api
 from citiesgrow import export_tables, filters
 from events.selectors import events
 from mentoring import selectors
@@ -112,6 +114,20 @@ class EventViewSet(ReadOnly):
 
     def get_queryset(self):
         return events()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Local action plans: the endorsed ones, with objectives, actions and indicators "
+        "(with a token, also the plans you work on, drafts included)"
+    )
+)
+class PlanViewSet(ReadOnly):
+    serializer_class = serializers.PlanSerializer
+    filters = plan_tables.PLAN_FILTERS
+
+    def get_queryset(self):
+        return plans_for_api(self.scope())
 
 
 # With a token: the private work of the pairings the token's owner belongs to.

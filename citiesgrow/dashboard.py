@@ -7,12 +7,12 @@ Two registries:
   whole table, never one per row — and may say when a value puts the pair at risk. The coordinator's and the
   expert's dashboards, and their exports, show every registered column.
 * **To-do providers** (`register_todo_provider`): things a city has to do (a brief due, recommendations to
-  answer). `provider(pairings, context)` returns `Todo`s for the given pairs, in one query. The city
-  dashboard lists its cities' to-dos; the expert dashboard shows each pair's next deadline.
+  answer), or the scheme's expert partner (a plan to review). `provider(pairings, context)` returns `Todo`s
+  for the given pairs, in one query. The city dashboard lists its cities' to-dos; the expert dashboard lists
+  its organisation's and shows each pair's next deadline.
 
-The action plans (actionplans/) will register, in their AppConfig.ready():
-plan state and days in that state, review turnaround (pair columns), comments to resolve and indicator
-check-ins due (to-do providers). Nothing here needs to change for that.
+The action plans register theirs in actionplans/dashboard.py (plan state, days in state, review turnaround,
+plans stuck; comments to resolve, indicator check-ins, reviews waiting).
 """
 
 import datetime
@@ -58,12 +58,17 @@ class PairColumn:
 @dataclass
 class Todo:
     pairing: object
-    city: object  # whose to-do it is
+    city: object | None  # whose to-do it is: a city's…
     kind: str  # e.g. "brief_due"
     title: str
     url: str
     due_on: datetime.date | None = None
     today: datetime.date | None = None
+    organisation: object | None = None  # …or, without a city, the scheme's expert partner's
+
+    @property
+    def owner(self):
+        return self.city if self.city is not None else self.organisation
 
     @property
     def is_overdue(self):
@@ -234,7 +239,7 @@ def pair_export_columns(with_next_deadline=False):
 
 
 TODO_EXPORT_COLUMNS = [
-    Column("City", lambda t: t.city.name, width=18),
+    Column("City", lambda t: t.owner.name, width=18),
     Column("Pair", lambda t: t.pairing.pk, "int", width=6),
     Column("To do", lambda t: t.title, width=60),
     Column("Due", lambda t: t.due_on, "date", width=11),

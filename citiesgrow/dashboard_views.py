@@ -2,6 +2,7 @@
 citiesgrow.dashboard and the apps' selectors, render or download."""
 
 import rules
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
@@ -85,6 +86,7 @@ def coordinator(request):
             "columns": _columns(),
             "scheme_options": Scheme.objects.filter(programme=programme).order_by("code") if programme else [],
             "selected_scheme": request.GET.get("scheme", "").upper(),
+            "plan_stuck_days": settings.PLAN_STUCK_DAYS,
             "visits_chart": visits_chart,
             "uptake_chart": uptake_chart,
             "query": request.GET.urlencode(),
@@ -133,7 +135,9 @@ def _expert_data(request):
     pairings = list(pairings.filter(scheme__facilitator_id__in=scope.expert_organisation_ids))
     context = dashboard.DashboardContext(scope=scope)
     rows = dashboard.pair_rows(pairings, context)
-    return dashboard.attach_next_todos(rows, dashboard.todos(pairings, context))
+    items = dashboard.todos(pairings, context)
+    own = [t for t in items if t.organisation is not None and t.organisation.pk in scope.expert_organisation_ids]
+    return dashboard.attach_next_todos(rows, items), own
 
 
 @login_required
@@ -142,11 +146,11 @@ def expert(request):
         return _denied(
             request, "This dashboard is for expert partners: it shows the pairs of the schemes they facilitate."
         )
-    rows = _expert_data(request)
+    rows, todos = _expert_data(request)
     return render(
         request,
         "dashboards/expert.html",
-        {"rows": rows, "schemes": dashboard.by_scheme(rows), "columns": _columns()},
+        {"rows": rows, "todos": todos, "schemes": dashboard.by_scheme(rows), "columns": _columns()},
     )
 
 
@@ -155,7 +159,7 @@ def expert_export(request, fmt):
     _export_format(fmt)
     if not rules.has_perm("dashboards.see_expert_dashboard", request.user):
         return _denied(request, "This dashboard is for expert partners.")
-    rows = _expert_data(request)
+    rows, _ = _expert_data(request)
     sheet = exports.Sheet("pairs", dashboard.pair_export_columns(with_next_deadline=True), rows)
     return exports.download([sheet], filename="my-schemes", fmt=fmt)
 
@@ -166,7 +170,7 @@ def _city_data(request):
     cities = scope.city_ids
     pairings = list(pairings.filter(Q(mentor_city_id__in=cities) | Q(implementing_city_id__in=cities)))
     context = dashboard.DashboardContext(scope=scope)
-    todos = [todo for todo in dashboard.todos(pairings, context) if todo.city.pk in cities]
+    todos = [todo for todo in dashboard.todos(pairings, context) if todo.city is not None and todo.city.pk in cities]
     return pairings, dashboard.pair_rows(pairings, context), todos
 
 

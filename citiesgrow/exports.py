@@ -3,7 +3,7 @@
 A `Table` says which rows a person may export (a scoped selector: never more than the person sees on the
 site), which filters it takes (citiesgrow.filters, shared with the API) and its columns. A `Column` gives a
 header, how to get the value from a row, and its type, so a spreadsheet gets real dates and numbers, not
-text. Other apps add their own tables with `register_table` (the action plans will), and every registered
+text. Other apps add their own tables with `register_table` (actionplans/export_tables.py does), and every registered
 table is a sheet of the "export everything" workbook."""
 
 import csv

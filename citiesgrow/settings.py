@@ -270,6 +270,10 @@ DELIVERABLES_MAX_ATTEMPTS = env_int("DELIVERABLES_MAX_ATTEMPTS", 3)
 # Tests and benchmarks only: seconds each rendering waits before it starts, to kill a worker mid-render.
 DELIVERABLES_RENDER_DELAY = float(env_str("DELIVERABLES_RENDER_DELAY", "0"))
 
+# A plan in the same state longer than this many days puts its pair "at risk" on the dashboards
+# (except in implementation, where it stays by design).
+PLAN_STUCK_DAYS = env_int("PLAN_STUCK_DAYS", 30)
+
 # The read API (Django REST framework): personal tokens first, so a missing or bad token answers 401;
 # a signed-in browser session also works for the browsable pages. Read-only, paginated, throttled.
 REST_FRAMEWORK = {

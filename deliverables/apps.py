@@ -11,9 +11,10 @@ class DeliverablesConfig(AppConfig):
     def ready(self):
         from citiesgrow.celery import app as celery_app
 
-        from . import kinds
+        from . import event_links, kinds
 
         kinds.register()
+        event_links.register()
         celery_app.conf.beat_schedule = {
             **(celery_app.conf.beat_schedule or {}),
             "deliverables-requeue-stale": {

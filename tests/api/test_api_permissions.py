@@ -26,7 +26,17 @@ MEMBERS =         (401,  200,    200,   200,  200,   200,   200,   200,   200)
 OWN_PAIRING =     (401,  200,    200,   200,  200,   200,   404,   404,   200)
 SIGNED_IN =       (LOGIN, 200,   200,   200,  200,   200,   200,   200,   200)
 POST_ONLY =       (LOGIN, 405,   405,   405,  405,   405,   405,   405,   405)
+DRAFT_PLAN =      (404,  200,    200,   200,  200,   200,   404,   404,   200)
 # fmt: on
+
+
+def draft_plan(world):
+    """A draft plan of the world's pairing: public list, but only its pairing's people open it."""
+    from actionplans.models import ActionPlan
+
+    plan, _ = ActionPlan.objects.get_or_create(pairing=world.network.pairing, defaults={"title": "Draft plan"})
+    return plan
+
 
 API_URL_EXPECTATIONS = {
     "api:api-root": (lambda w: {}, PUBLIC),
@@ -45,6 +55,8 @@ API_URL_EXPECTATIONS = {
     "api:practice-detail": (lambda w: {"slug": w.practice.slug}, PUBLIC),
     "api:event-list": (lambda w: {}, PUBLIC),
     "api:event-detail": (lambda w: {"slug": w.event.slug}, PUBLIC),
+    "api:plan-list": (lambda w: {}, PUBLIC),
+    "api:plan-detail": (lambda w: {"pk": draft_plan(w).pk}, DRAFT_PLAN),
     "api:visit-list": (lambda w: {}, MEMBERS),
     "api:visit-detail": (lambda w: {"pk": w.visit.pk}, OWN_PAIRING),
     "api:report-list": (lambda w: {}, MEMBERS),

@@ -46,7 +46,17 @@ def test_export_everything_has_one_sheet_per_list_and_no_other_pairings_drafts(c
 
     workbook = read_xlsx(client.get("/exports/everything.xlsx"))
 
-    assert workbook.sheetnames == ["cities", "pairings", "visits", "recommendations", "practices", "events"]
+    assert workbook.sheetnames == [
+        "cities",
+        "pairings",
+        "visits",
+        "recommendations",
+        "practices",
+        "events",
+        "plans",
+        "plan-actions",
+        "plan-indicators",
+    ]
     texts = [cell.value for row in workbook["recommendations"].iter_rows() for cell in row]
     assert world.draft_recommendation.text not in texts
     assert world.other_recommendation.text in texts
