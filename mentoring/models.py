@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +23,16 @@ class Role(models.TextChoices):
     @classmethod
     def organisation_roles(cls):
         return [cls.EXPERT_PARTNER, cls.COORDINATOR]
+
+
+# A role's name inside a sentence ("You are city officer for Athens"): lower case where the language wants it.
+ROLES_IN_SENTENCE = {
+    Role.CITY_OFFICER: pgettext_lazy("a role inside a sentence", "city officer"),
+    Role.ADMINISTRATIVE_APPROVER: pgettext_lazy("a role inside a sentence", "city administrative approver"),
+    Role.POLITICAL_APPROVER: pgettext_lazy("a role inside a sentence", "city political approver"),
+    Role.EXPERT_PARTNER: pgettext_lazy("a role inside a sentence", "expert partner"),
+    Role.COORDINATOR: pgettext_lazy("a role inside a sentence", "coordinator staff"),
+}
 
 
 class City(models.Model):
@@ -238,6 +248,10 @@ class Membership(models.Model):
     @property
     def scope(self):
         return self.city or self.organisation
+
+    @property
+    def role_in_sentence(self):
+        return ROLES_IN_SENTENCE[self.role]
 
 
 # ---------------------------------------------------------------------------
