@@ -298,11 +298,11 @@ class Visit(models.Model):
         IMPLEMENTING = "implementing", _("Implementing city")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        CONFIRMED = "confirmed", _("Confirmed")
-        HELD = "held", _("Held")
-        REPORTED = "reported", _("Reported")
-        CANCELLED = "cancelled", _("Cancelled")
+        PLANNED = "planned", pgettext_lazy("a visit's status", "Planned")
+        CONFIRMED = "confirmed", pgettext_lazy("a visit's status", "Confirmed")
+        HELD = "held", pgettext_lazy("a visit's status", "Held")
+        REPORTED = "reported", pgettext_lazy("a visit's status", "Reported")
+        CANCELLED = "cancelled", pgettext_lazy("a visit's status", "Cancelled")
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="visits")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import formats, timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from notifications.rendering import language_of
 from notifications.services import notify
@@ -202,9 +202,19 @@ def update_visit(*, visit, by, **fields):
     return visit
 
 
+# How the notifications name the fields that have no verbose name of their own.
+CHANGE_LABELS = {
+    "kind": gettext_lazy("kind"),
+    "topics": gettext_lazy("topics"),
+    "practical_notes": gettext_lazy("practical notes"),
+    "dates_note": gettext_lazy("note on the dates"),
+    "source_url": gettext_lazy("source address"),
+}
+
+
 def _change(name, old, new):
     """A line saying how one field of a visit changed."""
-    label = Visit._meta.get_field(name).verbose_name
+    label = CHANGE_LABELS.get(name) or Visit._meta.get_field(name).verbose_name
     if isinstance(new, datetime.date):
         old = _day(old) if old else gettext("none")
         return gettext("The %(field)s moved from %(old)s to %(new)s.") % {"field": label, "old": old, "new": _day(new)}
@@ -283,7 +293,13 @@ def remove_agenda_item(*, item, by):
 
 
 def _affiliation(user, pairing):
-    """How a person on the platform takes part in the pairing's visits, or None if they are not part of it."""
+    """How a person on the platform takes part in the pairing's visits, or None if they are not part of it.
+    Stored with the participant, so written in the platform's language, whoever adds them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _affiliation_text(user, pairing)
+
+
+def _affiliation_text(user, pairing):
     memberships = Membership.objects.filter(user=user).select_related("city", "organisation")
     for membership in memberships:
         if membership.city_id == pairing.mentor_city_id:
