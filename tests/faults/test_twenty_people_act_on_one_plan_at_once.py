@@ -64,7 +64,8 @@ def test_twenty_experts_decide_at_once_and_one_review_counts(network):
     assert len(winners) == 1, results
     [winner] = [expert for expert in experts if expert.email == winners[0]]
     plan.refresh_from_db()
-    moved_to = {PlanState.RECOMMENDED: "Recommended", PlanState.CHANGES_REQUESTED: "Changes requested"}[plan.state]
+    assert plan.state in (PlanState.RECOMMENDED, PlanState.CHANGES_REQUESTED)
+    moved_to = plan.get_state_display()
     losers = [result for result in results.values() if result != WON]
     assert losers == [
         f"Someone acted first: the plan was just moved to “{moved_to}” by {winner}. "
