@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from .models import PersonalToken, hash_token
 
-TOKEN_PREFIX = "cg_"  # noqa: S105 - a marker that makes leaked tokens easy to find, not a secret
+TOKEN_PREFIX = "cg_"  # noqa: S105 - a marker that makes leaked tokens easy to find, not a secret  # nosec B105
 MAX_ACTIVE_TOKENS = 10
 
 

@@ -12,6 +12,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 # Every list in the admin can export the rows staff selected, with the list's columns.
 admin.site.add_action(export_selected_as_csv)
 
+handler500 = "citiesgrow.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
