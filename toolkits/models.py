@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import City, Programme, Scheme
@@ -378,6 +378,20 @@ class Activity(models.Model):
 class Moment(models.TextChoices):
     BASELINE = "baseline", _("Baseline")
     END = "end", _("End of the programme")
+
+
+# States and moments inside a sentence ("The toolkit is now published."): their own words, since a
+# lower-cased label is wrong in German, where nouns keep their capital.
+IN_SENTENCE = {
+    "draft": pgettext_lazy("state in a sentence", "draft"),
+    "pilot": pgettext_lazy("state in a sentence", "pilot"),
+    "final": pgettext_lazy("state in a sentence", "final"),
+    "published": pgettext_lazy("state in a sentence", "published"),
+    "submitted": pgettext_lazy("state in a sentence", "submitted"),
+    "validated": pgettext_lazy("state in a sentence", "validated"),
+    "baseline": pgettext_lazy("moment in a sentence", "baseline"),
+    "end": pgettext_lazy("moment in a sentence", "end of the programme"),
+}
 
 
 class SelfAssessment(models.Model):

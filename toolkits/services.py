@@ -20,6 +20,7 @@ from notifications.services import notify
 
 from . import recipients
 from .models import (
+    IN_SENTENCE,
     TRANSFER_DIMENSIONS,
     Activity,
     CharterCommitment,
@@ -188,7 +189,7 @@ def _move_practice(practice, *, by, perm, to_state, action, **stamps):
     if practice.state != expected:
         raise TransitionNotAllowed(
             gettext("The practice is %(state)s, not %(expected)s.")
-            % {"state": practice.get_state_display().lower(), "expected": expected.label.lower()}
+            % {"state": IN_SENTENCE[practice.state], "expected": IN_SENTENCE[expected]}
         )
     _require(by, perm, practice)
     from_state = practice.state
@@ -294,7 +295,7 @@ def move_toolkit(*, toolkit, by, action):
     if toolkit.state != from_state:
         raise TransitionNotAllowed(
             gettext("The toolkit is %(state)s; this step needs it %(needed)s.")
-            % {"state": toolkit.get_state_display().lower(), "needed": from_state.label.lower()}
+            % {"state": IN_SENTENCE[toolkit.state], "needed": IN_SENTENCE[from_state]}
         )
     _require(by, perm, toolkit)
     toolkit.state = to_state

@@ -25,7 +25,7 @@ from .forms import (
     TransferabilityForm,
     VideoForm,
 )
-from .models import TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
+from .models import IN_SENTENCE, TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
 from .rules import officer_city_ids
 
 
@@ -138,9 +138,7 @@ def toolkit_transition(request, slug, action):
     except services.TransitionNotAllowed as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, gettext("The toolkit is now %(state)s.") % {"state": toolkit.get_state_display().lower()}
-        )
+        messages.success(request, gettext("The toolkit is now %(state)s.") % {"state": IN_SENTENCE[toolkit.state]})
     return redirect(toolkit)
 
 
@@ -253,9 +251,7 @@ def practice_transition(request, slug, action):
     except services.TransitionNotAllowed as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, gettext("The practice is now %(state)s.") % {"state": practice.get_state_display().lower()}
-        )
+        messages.success(request, gettext("The practice is now %(state)s.") % {"state": IN_SENTENCE[practice.state]})
     return redirect(practice)
 
 
@@ -359,7 +355,7 @@ def self_assessment(request, slug):
             "can_add_actions": city.pk in officer_city_ids(request.user),
             "can_see_partner": profile.partner is not None
             and request.user.has_perm("toolkits.see_self_assessment", profile.partner),
-            "moments": Moment.choices,
+            "moments": [(value, IN_SENTENCE[value]) for value in Moment.values],
         },
     )
 
@@ -385,5 +381,5 @@ def self_assessment_edit(request, slug, moment):
     return render(
         request,
         "toolkits/self_assessment_form.html",
-        {"form": form, "city": city, "moment_label": Moment(moment).label},
+        {"form": form, "city": city, "moment_label": IN_SENTENCE[moment]},
     )
