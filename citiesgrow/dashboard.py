@@ -137,7 +137,7 @@ def pair_rows(pairings, context):
     for pairing in pairings:
         values = {column.key: loaded[column.key].get(pairing.pk) for column in columns}
         risks = [
-            column.risk_label or column.header
+            str(column.risk_label or column.header)
             for column in columns
             if column.at_risk is not None and values[column.key] is not None and column.at_risk(values[column.key])
         ]
@@ -447,6 +447,7 @@ def recommendations_to_answer(pairings, context):
 
 
 # A visit's kind inside a sentence: its own words, since a lower-cased label is wrong in German.
+# Translators: with its article, as the object of "for", "of the report on": "den Studienbesuch".
 VISIT_IN_SENTENCE = {
     Visit.Kind.STUDY: pgettext_lazy("visit in a sentence", "study visit"),
     Visit.Kind.MENTORING: pgettext_lazy("visit in a sentence", "mentoring visit"),

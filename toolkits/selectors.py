@@ -310,8 +310,8 @@ def search_library(query):
             unknown = [v for v in values if v not in options[name]]
             if unknown:
                 query.notes.append(
-                    gettext("Unknown %(filter)s “%(values)s” ignored.")
-                    % {"filter": str(FACET_TITLES[name]).lower(), "values": ", ".join(unknown)[:80]}
+                    gettext("%(filter)s: unknown value “%(values)s” ignored.")
+                    % {"filter": FACET_TITLES[name], "values": ", ".join(unknown)[:80]}
                 )
                 values = [v for v in values if v in options[name]]
         elif name == "country":
