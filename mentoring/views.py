@@ -239,12 +239,12 @@ def visit_detail(request, pk):
     return _render_visit(request, _visible_visit(request, pk, selectors.visit_for_page()))
 
 
-def _visit_action(request, pk, form_class, prefix, service, success, extra=None):
+def _visit_action(request, pk, form_class, prefix, service, success, form_kwargs=None):
     """POST handlers of the visit page: bind the form, call the service, or show the page with the errors."""
     visit = _visible_visit(request, pk, selectors.visit_for_page())
     if not _allowed(request, "mentoring.edit_visit", visit):
         return _not_allowed(request, gettext("Officers of the two cities and the EUROCITIES team change visits."))
-    form = form_class(request.POST, request.FILES, prefix=prefix, **(extra(visit) if extra else {}))
+    form = form_class(request.POST, request.FILES, prefix=prefix, **(form_kwargs(visit) if form_kwargs else {}))
     if form.is_valid():
         try:
             service(visit, form)
@@ -292,7 +292,7 @@ def participant_add(request, pk):
         "participant",
         lambda visit, form: services.add_participant(visit=visit, by=request.user, **form.cleaned_data),
         gettext_lazy("Participant added."),
-        extra=lambda visit: {"people": _participant_people(request, visit)},
+        form_kwargs=lambda visit: {"people": _participant_people(request, visit)},
     )
 
 
