@@ -2,6 +2,7 @@
 
 import rules
 from django import template
+from django.utils import translation
 
 from .. import registry, selectors
 from ..views import panel_context
@@ -30,7 +31,7 @@ def deliverable_panel(context, kind, subject):
 
 @register.inclusion_tag("deliverables/includes/infographic_figure.html")
 def infographic(pairing):
-    """The pairing's infographic on its page: the same data and SVG as its PDF."""
+    """The pairing's infographic on its page: the same data and SVG as its PDF, in the page's language."""
     kind = registry.get_kind("infographic")
-    snapshot = registry.snapshot(kind, pairing)
+    snapshot = registry.snapshot(kind, pairing, translation.get_language())
     return {"data": snapshot.data, "level": 3, **kind.decorate(snapshot.data)}
