@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
@@ -119,6 +119,12 @@ class Invitation(models.Model):
     @property
     def scope(self):
         return self.city or self.organisation
+
+    @property
+    def role_in_sentence(self):
+        """The role's name inside a sentence: in lower case, except in German, where nouns keep their capital."""
+        label = self.get_role_display()
+        return label if translation.get_language() == "de" else label[:1].lower() + label[1:]
 
     @property
     def status(self):

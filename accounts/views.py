@@ -103,7 +103,7 @@ def accept_invitation(request, key):
         messages.success(
             request,
             gettext("Welcome! You are now %(role)s for %(scope)s.")
-            % {"role": invitation.get_role_display().lower(), "scope": invitation.scope},
+            % {"role": invitation.role_in_sentence, "scope": invitation.scope},
         )
         return redirect("home")
     return render(request, "accounts/accept_invitation.html", {"invitation": invitation, "form": form})

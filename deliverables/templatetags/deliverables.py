@@ -29,6 +29,13 @@ def deliverable_panel(context, kind, subject):
     }
 
 
+@register.filter
+def in_sentence(label):
+    """A kind's name inside a sentence: in lower case, except in German, where nouns keep their capital."""
+    label = str(label)
+    return label if translation.get_language() == "de" else label[:1].lower() + label[1:]
+
+
 @register.inclusion_tag("deliverables/includes/infographic_figure.html")
 def infographic(pairing):
     """The pairing's infographic on its page: the same data and SVG as its PDF, in the page's language."""
