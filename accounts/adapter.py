@@ -23,7 +23,8 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
         request = allauth_context.request
         recipient = User.objects.filter(email__iexact=email).first()
-        with translation.override(getattr(recipient, "language", "") or translation.get_language()):
+        language = getattr(recipient, "language", "") or translation.get_language()
+        with translation.override(language):
             message = self.render_mail(
                 template_prefix,
                 email,
@@ -42,4 +43,5 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
             body_html=html,
             dedupe_key=f"account:{template_prefix.rsplit('/', 1)[-1]}:{uuid.uuid4().hex}",
             recipient=recipient,
+            language=language,
         )

@@ -231,7 +231,7 @@ def queue_email(
     return _save_once(built)
 
 
-def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, recipient=None, now=None):
+def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, recipient=None, language=None, now=None):
     """Write one e-mail rendered elsewhere (django-allauth's password reset and
     security mails) to the outbox; delivered like every other on commit."""
     return _save_once(
@@ -242,7 +242,7 @@ def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, re
             body_text=body_text,
             body_html=body_html,
             event=event,
-            language=language_of(recipient),
+            language=language or language_of(recipient),
             dedupe_key=dedupe_key,
             created_at=now or timezone.now(),
         )
