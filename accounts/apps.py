@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "People and sign-in"
+    verbose_name = _("People and sign-in")
 
     def ready(self):
         from . import receivers  # noqa: F401 - connects the outbox's "sent" signal

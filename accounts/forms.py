@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import City, Organisation, Role
 
@@ -12,9 +14,10 @@ class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "role", "city", "organisation"]
+        labels = {"role": _("Role"), "city": _("City"), "organisation": _("Organisation")}
         help_texts = {
-            "city": "For city officers and city approvers.",
-            "organisation": "For expert partners and coordinator staff.",
+            "city": _("For city officers and city approvers."),
+            "organisation": _("For expert partners and coordinator staff."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -42,20 +45,20 @@ class InvitationForm(forms.ModelForm):
             .filter(email=email, role=role, city=city, organisation=organisation)
             .exists()
         ):
-            self.add_error("email", "This person already has a pending invitation for this role.")
+            self.add_error("email", gettext("This person already has a pending invitation for this role."))
         return data
 
 
 class AcceptInvitationForm(forms.Form):
-    name = forms.CharField(label="Your full name", max_length=150)
+    name = forms.CharField(label=_("Your full name"), max_length=150)
     password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
-        label="Repeat the password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Repeat the password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
     def __init__(self, *args, invitation, **kwargs):
@@ -66,7 +69,7 @@ class AcceptInvitationForm(forms.Form):
         data = super().clean()
         password1, password2 = data.get("password1"), data.get("password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", "The two passwords differ.")
+            self.add_error("password2", gettext("The two passwords differ."))
         elif password1:
             from .models import User
 

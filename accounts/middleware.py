@@ -2,6 +2,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.translation import gettext
 
 from mentoring.selectors import scope_of
 
@@ -23,8 +24,10 @@ class StaffMfaMiddleware:
         if request.path.startswith(STAFF_PATH_PREFIXES) and needs_second_factor(request.user):
             messages.warning(
                 request,
-                "Coordinator staff must turn on two-factor authentication before using staff pages. "
-                "Scan the code with an authenticator app and enter the six digits it shows.",
+                gettext(
+                    "Coordinator staff must turn on two-factor authentication before using staff pages. "
+                    "Scan the code with an authenticator app and enter the six digits it shows."
+                ),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Role
 
@@ -37,14 +38,14 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("e-mail address", unique=True)
-    name = models.CharField("full name", max_length=150)
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("full name"), max_length=150)
     language = models.CharField(
-        "language",
+        _("language"),
         max_length=8,
         choices=settings.LANGUAGES,
         blank=True,
-        help_text="The interface's and the e-mails' language; empty follows the browser.",
+        help_text=_("The interface's and the e-mails' language; empty follows the browser."),
     )
 
     USERNAME_FIELD = "email"
@@ -78,10 +79,10 @@ class Invitation(models.Model):
     """An e-mailed, single-use link that brings a person onto the platform in
     one role. Following it proves the address, so the e-mail counts as verified."""
 
-    email = models.EmailField("e-mail address")
+    email = models.EmailField(_("e-mail address"))
     role = models.CharField(max_length=32, choices=Role.choices)
-    city = models.ForeignKey("mentoring.City", null=True, blank=True, on_delete=models.CASCADE)
-    organisation = models.ForeignKey("mentoring.Organisation", null=True, blank=True, on_delete=models.CASCADE)
+    city = models.ForeignKey(to="mentoring.City", null=True, blank=True, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(to="mentoring.Organisation", null=True, blank=True, on_delete=models.CASCADE)
     key = models.CharField(max_length=64, unique=True, default=new_invitation_key, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="invitations_sent"
@@ -118,6 +119,12 @@ class Invitation(models.Model):
     @property
     def scope(self):
         return self.city or self.organisation
+
+    @property
+    def role_in_sentence(self):
+        """The role's name inside a sentence: in lower case, except in German, where nouns keep their capital."""
+        label = self.get_role_display()
+        return label if translation.get_language() == "de" else label[:1].lower() + label[1:]
 
     @property
     def status(self):

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mentoring.models import Membership, Role
+from notifications.rendering import language_of
 from notifications.services import queue_email
 
 from .models import Invitation, User
@@ -20,23 +22,27 @@ class InvitationUnusable(Exception):
 def _check_scope(*, role, city, organisation):
     if role in Role.city_roles():
         if city is None or organisation is not None:
-            raise ValidationError({"city": "A city role needs a city (and no organisation)."})
+            raise ValidationError({"city": gettext("A city role needs a city (and no organisation).")})
     elif role in Role.organisation_roles():
         if organisation is None or city is not None:
-            raise ValidationError({"organisation": "This role needs an organisation (and no city)."})
+            raise ValidationError({"organisation": gettext("This role needs an organisation (and no city).")})
         if role == Role.COORDINATOR and organisation.kind != "coordinator":
-            raise ValidationError({"organisation": "Coordinator staff belong to a coordinator organisation."})
+            raise ValidationError({"organisation": gettext("Coordinator staff belong to a coordinator organisation.")})
         if role == Role.EXPERT_PARTNER and organisation.kind != "expert_partner":
-            raise ValidationError({"organisation": "An expert partner belongs to an expert partner organisation."})
+            raise ValidationError(
+                {"organisation": gettext("An expert partner belongs to an expert partner organisation.")}
+            )
     else:
-        raise ValidationError({"role": "Unknown role."})
+        raise ValidationError({"role": gettext("Unknown role.")})
 
 
 def _mail_invitation(invitation):
     """Write the invitation's e-mail to the outbox, in the caller's transaction.
 
     Always sent (no preferences apply). Each expiry date is a mail of its own,
-    so sending again writes a new one."""
+    so sending again writes a new one. Written in the language of the invited
+    person if they have an account, else in the inviter's."""
+    invitee = User.objects.filter(email__iexact=invitation.email).exclude(language="").first()
     queue_email(
         to=invitation.email,
         event="account.invitation",
@@ -46,6 +52,7 @@ def _mail_invitation(invitation):
             "accept_url": settings.SITE_URL + reverse("accounts:accept_invitation", args=[invitation.key]),
         },
         dedupe_key=f"invitation:{invitation.pk}:{invitation.expires_at.isoformat()}",
+        language=language_of(invitee or invitation.invited_by),
     )
 
 
@@ -73,7 +80,7 @@ def resend_invitation(*, invitation):
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.accepted_at or invitation.revoked_at:
-            raise InvitationUnusable("Only an invitation that was not accepted or revoked can be sent again.")
+            raise InvitationUnusable(gettext("Only an invitation that was not accepted or revoked can be sent again."))
         invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
         invitation.sent_at = None
         invitation.save(update_fields=["expires_at", "sent_at"])
@@ -85,7 +92,7 @@ def revoke_invitation(*, invitation):
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.accepted_at:
-            raise InvitationUnusable("This invitation was already accepted.")
+            raise InvitationUnusable(gettext("This invitation was already accepted."))
         if not invitation.revoked_at:
             invitation.revoked_at = timezone.now()
             invitation.save(update_fields=["revoked_at"])
@@ -103,11 +110,13 @@ def usable_invitation(key):
 
 def _raise_if_unusable(invitation):
     if invitation.accepted_at:
-        raise InvitationUnusable("This invitation has already been used. Sign in with your e-mail address instead.")
+        raise InvitationUnusable(
+            gettext("This invitation has already been used. Sign in with your e-mail address instead.")
+        )
     if invitation.revoked_at:
-        raise InvitationUnusable("This invitation was withdrawn. Ask the EUROCITIES team for a new one.")
+        raise InvitationUnusable(gettext("This invitation was withdrawn. Ask the EUROCITIES team for a new one."))
     if invitation.expires_at <= timezone.now():
-        raise InvitationUnusable("This invitation has expired. Ask the EUROCITIES team to send it again.")
+        raise InvitationUnusable(gettext("This invitation has expired. Ask the EUROCITIES team to send it again."))
 
 
 def grant_role(*, user, role, city=None, organisation=None):
@@ -130,10 +139,15 @@ def accept_invitation(*, invitation, name=None, password=None, user=None):
         _raise_if_unusable(invitation)
         if user is None:
             if User.objects.filter(email__iexact=invitation.email).exists():
-                raise InvitationUnusable("An account with this e-mail address exists already: sign in to accept.")
+                raise InvitationUnusable(
+                    gettext("An account with this e-mail address exists already: sign in to accept.")
+                )
             user = User.objects.create_user(email=invitation.email, password=password, name=name)
         elif user.email.lower() != invitation.email.lower():
-            raise InvitationUnusable(f"This invitation is for {invitation.email}; you are signed in as {user.email}.")
+            raise InvitationUnusable(
+                gettext("This invitation is for %(invited)s; you are signed in as %(email)s.")
+                % {"invited": invitation.email, "email": user.email}
+            )
         EmailAddress.objects.update_or_create(
             user=user, email=invitation.email, defaults={"verified": True, "primary": True}
         )

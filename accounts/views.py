@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from rules.contrib.views import permission_required
@@ -20,7 +21,11 @@ def invitations(request):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         invitation = services.invite_person(**form.cleaned_data, invited_by=request.user)
-        messages.success(request, f"Invitation sent to {invitation.email} as {invitation.get_role_display()}.")
+        messages.success(
+            request,
+            gettext("Invitation sent to %(email)s as %(role)s.")
+            % {"email": invitation.email, "role": invitation.get_role_display()},
+        )
         return redirect("accounts:invitations")
     page = Paginator(
         Invitation.objects.select_related("city", "organisation", "invited_by", "accepted_by"), 50
@@ -35,7 +40,7 @@ def resend_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
         services.resend_invitation(invitation=invitation)
-        messages.success(request, f"The invitation to {invitation.email} was sent again.")
+        messages.success(request, gettext("The invitation to %(email)s was sent again.") % {"email": invitation.email})
     except services.InvitationUnusable as reason:
         messages.error(request, str(reason))
     return redirect("accounts:invitations")
@@ -48,7 +53,11 @@ def revoke_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
         services.revoke_invitation(invitation=invitation)
-        messages.success(request, f"The invitation to {invitation.email} was withdrawn; its link no longer works.")
+        messages.success(
+            request,
+            gettext("The invitation to %(email)s was withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
     except services.InvitationUnusable as reason:
         messages.error(request, str(reason))
     return redirect("accounts:invitations")
@@ -67,13 +76,16 @@ def accept_invitation(request, key):
         return render(
             request,
             "accounts/invitation_unusable.html",
-            {"reason": f"This invitation is for {invitation.email}. Sign out first, then follow the link again."},
+            {
+                "reason": gettext("This invitation is for %(email)s. Sign out first, then follow the link again.")
+                % {"email": invitation.email}
+            },
             status=403,
         )
     from .models import User
 
     if not request.user.is_authenticated and User.objects.filter(email__iexact=invitation.email).exists():
-        messages.info(request, "You already have an account: sign in to accept the invitation.")
+        messages.info(request, gettext("You already have an account: sign in to accept the invitation."))
         return redirect(f"{reverse('account_login')}?next={request.path}")
 
     form = None if existing_account else AcceptInvitationForm(request.POST or None, invitation=invitation)
@@ -89,7 +101,9 @@ def accept_invitation(request, key):
         except services.InvitationUnusable as reason:
             return render(request, "accounts/invitation_unusable.html", {"reason": str(reason)}, status=410)
         messages.success(
-            request, f"Welcome! You are now {invitation.get_role_display().lower()} for {invitation.scope}."
+            request,
+            gettext("Welcome! You are now %(role)s for %(scope)s.")
+            % {"role": invitation.role_in_sentence, "scope": invitation.scope},
         )
         return redirect("home")
     return render(request, "accounts/accept_invitation.html", {"invitation": invitation, "form": form})

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # How often the sweep re-queues renderings that a dead worker or a lost message left behind.
 SWEEP_SECONDS = 300.0
@@ -6,7 +7,7 @@ SWEEP_SECONDS = 300.0
 
 class DeliverablesConfig(AppConfig):
     name = "deliverables"
-    verbose_name = "PDF deliverables"
+    verbose_name = _("PDF deliverables")
 
     def ready(self):
         from citiesgrow.celery import app as celery_app

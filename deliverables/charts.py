@@ -7,6 +7,7 @@ Colours are presentation attributes, not style attributes, so the pages' Content
 import datetime
 
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 FONT = "Noto Sans, DejaVu Sans, sans-serif"
 INK = "#212529"
@@ -94,7 +95,7 @@ def bar_chart(*, chart_id, title, description, categories, series, maximum=None,
     return _svg(chart_id, title, description, width, height, format_html_join("", "{}", ((part,) for part in parts)))
 
 
-def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=640, empty="No visits yet."):
+def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=640, empty=None):
     """Events ({"label", "starts_on", "ends_on", "series"}) on a line from starts_on to ends_on, one row each;
     `empty` is what the chart says when there is none."""
     label_width, row_height, axis_height = 230, 20, 22
@@ -144,5 +145,5 @@ def timeline(*, chart_id, title, description, starts_on, ends_on, events, width=
             )
         )
     if not events:
-        parts.append(_text(label_width, axis_height + 13, empty, size=10))
+        parts.append(_text(label_width, axis_height + 13, empty or gettext("No visits yet."), size=10))
     return _svg(chart_id, title, description, width, height, format_html_join("", "{}", ((part,) for part in parts)))

@@ -4,13 +4,14 @@ DeliverablesConfig.ready(); events knows nothing of deliverables."""
 
 import rules
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from . import registry, selectors
 from .views import panel_context
 
 # Event slug → the deliverable kinds of the event's programme shown on its page, with their link text.
 EVENT_DELIVERABLES = {
-    "integrating-cities-conference-viii": [("interim_report", "Interim report on actions (PDF)")],
+    "integrating-cities-conference-viii": [("interim_report", _("Interim report on actions (PDF)"))],
 }
 
 

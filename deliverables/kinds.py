@@ -6,7 +6,10 @@ number of queries; the hash of that data is the subject's version."""
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from mentoring import selectors as mentoring
 from mentoring.models import Pairing, Programme, Visit, VisitReport
@@ -122,12 +125,15 @@ def collect_visit_report(report):
 
 
 def visit_report_title(report):
-    return f"Visit report: {report.visit.title} ({report.visit.pairing})"
+    return gettext("Visit report: %(visit)s (%(pairing)s)") % {
+        "visit": report.visit.title,
+        "pairing": report.visit.pairing,
+    }
 
 
 VISIT_REPORT = Kind(
     slug="visit_report",
-    label="Visit report",
+    label=_("Visit report"),
     model="mentoring.VisitReport",
     template="deliverables/pdf/visit_report.html",
     collect=collect_visit_report,
@@ -187,7 +193,7 @@ def decorate_infographic(data):
     pair = data["pair"]
     events = [
         {
-            "label": f"{visit['title']} ({visit['starts_on']:%b %Y})",
+            "label": f"{visit['title']} ({date_format(visit['starts_on'], 'M Y')})",
             "starts_on": visit["starts_on"],
             "ends_on": visit["ends_on"],
             "series": 0 if visit["kind"] == Visit.Kind.STUDY else 1,
@@ -197,12 +203,17 @@ def decorate_infographic(data):
     return {
         "timeline": charts.timeline(
             chart_id=f"timeline-{pair['id']}",
-            title=f"Visits of {pair['label']}",
-            description=(
-                f"{len(events)} visit{'s' if len(events) != 1 else ''} between "
-                f"{data['programme']['starts_on']:%B %Y} and {data['programme']['ends_on']:%B %Y}; "
-                "the table below lists them."
-            ),
+            title=gettext("Visits of %(pairing)s") % {"pairing": pair["label"]},
+            description=ngettext(
+                "%(count)d visit between %(start)s and %(end)s; the table below lists them.",
+                "%(count)d visits between %(start)s and %(end)s; the table below lists them.",
+                len(events),
+            )
+            % {
+                "count": len(events),
+                "start": date_format(data["programme"]["starts_on"], "YEAR_MONTH_FORMAT"),
+                "end": date_format(data["programme"]["ends_on"], "YEAR_MONTH_FORMAT"),
+            },
             starts_on=data["programme"]["starts_on"],
             ends_on=data["programme"]["ends_on"],
             events=events,
@@ -212,13 +223,16 @@ def decorate_infographic(data):
 
 INFOGRAPHIC = Kind(
     slug="infographic",
-    label="Infographic",
+    label=_("Infographic"),
     model="mentoring.Pairing",
     template="deliverables/pdf/infographic.html",
     collect=collect_infographic,
     decorate=decorate_infographic,
     permission="mentoring.see_pairing",
-    title=lambda pairing: f"Infographic: {pairing.mentor_city} mentors {pairing.implementing_city}",
+    title=lambda pairing: (
+        gettext("Infographic: %(mentor)s mentors %(implementing)s")
+        % {"mentor": pairing.mentor_city, "implementing": pairing.implementing_city}
+    ),
     filename=lambda pairing: slugify(f"infographic-{pairing.mentor_city}-{pairing.implementing_city}"),
     subjects_of_programme=lambda programme: Pairing.objects.filter(programme=programme).select_related(
         "mentor_city", "implementing_city", "scheme"
@@ -296,37 +310,42 @@ def decorate_interim_report(data):
     return {
         "visits_chart": charts.bar_chart(
             chart_id="chart-visits",
-            title="Visits held and planned per pairing",
-            description=(
-                f"{data['totals']['visits_held']} visits held and {data['totals']['visits_planned']} planned "
-                f"across {data['totals']['pairings']} pairings; the table below gives each pairing's figures."
-            ),
+            title=gettext("Visits held and planned per pairing"),
+            description=gettext(
+                "%(held)d visits held and %(planned)d planned across %(pairings)d pairings; "
+                "the table below gives each pairing's figures."
+            )
+            % {
+                "held": data["totals"]["visits_held"],
+                "planned": data["totals"]["visits_planned"],
+                "pairings": data["totals"]["pairings"],
+            },
             categories=labels,
             series=[
-                ("Held", [row["visits_held"] for row in data["pairings"]]),
-                ("Planned", [row["visits_planned"] for row in data["pairings"]]),
+                (gettext("Held"), [row["visits_held"] for row in data["pairings"]]),
+                (gettext("Planned"), [row["visits_planned"] for row in data["pairings"]]),
             ],
         ),
         "uptake_chart": charts.bar_chart(
             chart_id="chart-uptake",
-            title="Recommendation uptake per pairing",
-            description=(
+            title=gettext("Recommendation uptake per pairing"),
+            description=gettext(
                 "Share of recommendations adopted or adapted by the implementing city, per pairing; "
                 "a dash means no submitted report yet. The table below gives the counts."
             ),
             categories=labels,
-            series=[("Uptake", [row["uptake"]["percent"] for row in data["pairings"]])],
+            series=[(gettext("Uptake"), [row["uptake"]["percent"] for row in data["pairings"]])],
             maximum=100,
             unit=" %",
         ),
         "scheme_chart": charts.bar_chart(
             chart_id="chart-schemes",
-            title="Recommendation uptake per scheme",
-            description=(
+            title=gettext("Recommendation uptake per scheme"),
+            description=gettext(
                 "Share of recommendations adopted or adapted, per thematic scheme; the table below gives the counts."
             ),
-            categories=[f"Scheme {scheme['code']}" for scheme in data["schemes"]],
-            series=[("Uptake", [scheme["uptake"]["percent"] for scheme in data["schemes"]])],
+            categories=[gettext("Scheme %(code)s") % {"code": scheme["code"]} for scheme in data["schemes"]],
+            series=[(gettext("Uptake"), [scheme["uptake"]["percent"] for scheme in data["schemes"]])],
             maximum=100,
             unit=" %",
         ),
@@ -335,13 +354,13 @@ def decorate_interim_report(data):
 
 INTERIM_REPORT = Kind(
     slug="interim_report",
-    label="Interim report",
+    label=_("Interim report"),
     model="mentoring.Programme",
     template="deliverables/pdf/interim_report.html",
     collect=collect_interim_report,
     decorate=decorate_interim_report,
     permission="deliverables.see_interim_report",
-    title=lambda programme: f"{programme.name}: interim report",
+    title=lambda programme: gettext("%(programme)s: interim report") % {"programme": programme.name},
     filename=lambda programme: slugify(f"{programme.name}-interim-report"),
     subjects_of_programme=lambda programme: Programme.objects.filter(pk=programme.pk),
     subject_url=lambda programme: programme.get_absolute_url(),

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 def deliverable_storage():
@@ -22,10 +23,10 @@ class Deliverable(models.Model):
     id, renders, stores the file and records what it rendered."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RENDERING = "rendering", "Rendering"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
 
     kind = models.CharField(max_length=40)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -34,17 +35,17 @@ class Deliverable(models.Model):
     language = models.CharField(max_length=10, default="en")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     file = models.FileField(storage=deliverable_storage, upload_to=deliverable_path, max_length=300, blank=True)
-    size = models.PositiveBigIntegerField("size in bytes", null=True, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
-    checksum = models.CharField("SHA-256 of the file", max_length=64, blank=True)
+    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
     source_version = models.CharField(
-        max_length=64, blank=True, help_text="The version of the subject the file was rendered from."
+        max_length=64, blank=True, help_text=_("The version of the subject the file was rendered from.")
     )
     requested_version = models.CharField(
-        max_length=64, blank=True, help_text="The version of the subject when the rendering was requested."
+        max_length=64, blank=True, help_text=_("The version of the subject when the rendering was requested.")
     )
     error = models.TextField(blank=True)
-    attempts = models.PositiveIntegerField(default=0, help_text="Renderings started since the last request.")
+    attempts = models.PositiveIntegerField(default=0, help_text=_("Renderings started since the last request."))
     render_seconds = models.FloatField(null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -88,14 +89,16 @@ class PairingProfile(models.Model):
 
     pairing = models.OneToOneField("mentoring.Pairing", on_delete=models.CASCADE, related_name="profile")
     mentor_strengths = models.TextField(
-        "strengths of the mentor city", blank=True, help_text="One strength per line; the infographic shows four."
+        _("strengths of the mentor city"),
+        blank=True,
+        help_text=_("One strength per line; the infographic shows four."),
     )
     implementing_challenges = models.TextField(
-        "challenges of the implementing city",
+        _("challenges of the implementing city"),
         blank=True,
-        help_text="One challenge per line; the infographic shows four.",
+        help_text=_("One challenge per line; the infographic shows four."),
     )
-    is_demo = models.BooleanField(default=False, help_text="Illustrative demo content, not taken from a source.")
+    is_demo = models.BooleanField(default=False, help_text=_("Illustrative demo content, not taken from a source."))
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,16 @@ class Snapshot:
     data: dict
     sections: list
     version: str
+    language: str = "en"
 
 
 def snapshot(kind, subject, language="en"):
-    data = kind.collect(subject)
-    sections = sections_of(kind, subject)
+    """The subject's data in `language` (its choices' labels…): the same whatever the request's language."""
+    with translation.override(language):
+        data = kind.collect(subject)
+        sections = sections_of(kind, subject)
     payload = json.dumps(
         [kind.slug, kind.revision, language, data, sections], cls=DjangoJSONEncoder, sort_keys=True, default=str
     )
     version = hashlib.sha256(payload.encode()).hexdigest()
-    return Snapshot(kind=kind, subject=subject, data=data, sections=sections, version=version)
+    return Snapshot(kind=kind, subject=subject, data=data, sections=sections, version=version, language=language)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -43,19 +43,20 @@ class RenderError(Exception):
 
 
 def render_html(snapshot, *, preview=False, generated_at=None):
-    """The deliverable's HTML document: the kind's template with the snapshot's data."""
+    """The deliverable's HTML document: the kind's template with the snapshot's data, in the snapshot's language."""
     kind = snapshot.kind
-    context = {
-        "kind": kind,
-        "data": snapshot.data,
-        "sections": snapshot.sections,
-        "version": snapshot.version,
-        "title": kind.title(snapshot.subject),
-        "generated_at": generated_at or timezone.now(),
-        "preview": preview,
-        **kind.decorate(snapshot.data),
-    }
-    return render_to_string(kind.template, context)
+    with translation.override(snapshot.language):
+        context = {
+            "kind": kind,
+            "data": snapshot.data,
+            "sections": snapshot.sections,
+            "version": snapshot.version,
+            "title": kind.title(snapshot.subject),
+            "generated_at": generated_at or timezone.now(),
+            "preview": preview,
+            **kind.decorate(snapshot.data),
+        }
+        return render_to_string(kind.template, context)
 
 
 class StaticFilesFetcher(URLFetcher):

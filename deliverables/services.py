@@ -14,8 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from notifications.rendering import language_of
 from notifications.services import notify
 
 from . import registry
@@ -85,7 +87,11 @@ def _start(deliverable_id):
         if deliverable is None or deliverable.status in (Status.READY, Status.FAILED):
             return None  # a repeated message: the row says the work is done
         if deliverable.attempts >= settings.DELIVERABLES_MAX_ATTEMPTS:
-            _fail(deliverable, f"The rendering was interrupted {deliverable.attempts} times; try again later.")
+            _fail(
+                deliverable,
+                gettext("The rendering was interrupted %(count)d times; try again later.")
+                % {"count": deliverable.attempts},
+            )
             return None
         deliverable.status = Status.RENDERING
         deliverable.attempts += 1
@@ -103,7 +109,8 @@ def _fail(deliverable, reason):
 
 
 def _tell_requester(deliverable, event, reason=""):
-    """The person who asked for the PDF hears that it is ready, or why it failed (in the same transaction)."""
+    """The person who asked for the PDF hears that it is ready, or why it failed (in the same transaction),
+    in their language."""
     if deliverable.requested_by_id is None:
         return
     kind = registry.get_kind(deliverable.kind)
@@ -111,20 +118,23 @@ def _tell_requester(deliverable, event, reason=""):
         subject = kind.get_subject(deliverable.object_id)
     except ObjectDoesNotExist:
         return
-    title = kind.title(subject)
-    notify(
-        recipients=[deliverable.requested_by],
-        event=event,
-        target=deliverable,
-        context={
-            "title": f"{kind.label} ready: {title}"
-            if event == "deliverable.ready"
-            else f"{kind.label} failed: {title}",
-            "summary": reason or "The PDF is ready to download.",
-            "url": kind.subject_url(subject),
-            "target_title": title,
-        },
-    )
+    with translation.override(language_of(deliverable.requested_by)):
+        title = kind.title(subject)
+        if event == "deliverable.ready":
+            heading = gettext("%(kind)s ready: %(title)s") % {"kind": kind.label, "title": title}
+        else:
+            heading = gettext("%(kind)s failed: %(title)s") % {"kind": kind.label, "title": title}
+        notify(
+            recipients=[deliverable.requested_by],
+            event=event,
+            target=deliverable,
+            context={
+                "title": heading,
+                "summary": reason or gettext("The PDF is ready to download."),
+                "url": kind.subject_url(subject),
+                "target_title": title,
+            },
+        )
 
 
 def record_failure(*, deliverable_id, reason):
@@ -151,7 +161,7 @@ def render_deliverable(*, deliverable_id, final_attempt=True):
         try:
             subject = kind.get_subject(deliverable.object_id)
         except ObjectDoesNotExist:
-            raise RenderError("Its subject no longer exists.") from None
+            raise RenderError(gettext("Its subject no longer exists.")) from None
         snapshot = registry.snapshot(kind, subject, deliverable.language)
         if settings.DELIVERABLES_RENDER_DELAY:
             time.sleep(settings.DELIVERABLES_RENDER_DELAY)
@@ -162,7 +172,10 @@ def render_deliverable(*, deliverable_id, final_attempt=True):
     except OSError as error:
         if not final_attempt:
             raise
-        record_failure(deliverable_id=deliverable.pk, reason=f"The file could not be written: {error}")
+        record_failure(
+            deliverable_id=deliverable.pk,
+            reason=gettext("The file could not be written: %(error)s") % {"error": error},
+        )
         return None
     except Exception as error:  # noqa: BLE001 - any error of a template or of WeasyPrint is the rendering's failure
         reason = str(error) if isinstance(error, RenderError) else f"{type(error).__name__}: {error}"

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mentoring.selectors import current_programme
@@ -132,6 +133,11 @@ def render_all(request):
     queued = services.render_all(programme=programme, by=request.user)
     messages.success(
         request,
-        f"{queued} deliverable{'s' if queued != 1 else ''} queued for rendering; the others are up to date.",
+        ngettext(
+            "%(count)d deliverable queued for rendering; the others are up to date.",
+            "%(count)d deliverables queued for rendering; the others are up to date.",
+            queued,
+        )
+        % {"count": queued},
     )
     return redirect("deliverables:staff")

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import services
 from .models import Notification, OutboundEmail, Preference, Reminder, SiteConfiguration
@@ -19,7 +21,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Send the selected failed e-mails again")
+    @admin.action(description=_("Send the selected failed e-mails again"))
     def resend(self, request, queryset):
         sent = 0
         for email in queryset.filter(status=OutboundEmail.Status.FAILED):
@@ -28,7 +30,11 @@ class OutboundEmailAdmin(admin.ModelAdmin):
                 sent += 1
             except ValidationError:
                 pass
-        self.message_user(request, f"{sent} e-mail(s) queued again.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", sent) % {"count": sent},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Notification)

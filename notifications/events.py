@@ -11,6 +11,7 @@ files without touching code.
 
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import Delivery
@@ -35,6 +36,12 @@ class Event:
     @property
     def configurable(self):
         return not self.always_email
+
+    @property
+    def source_label(self):
+        """The label in English, as notifications store it (shown translated by Notification.display_title)."""
+        with translation.override(None):
+            return str(self.label)
 
 
 EVENTS = {}

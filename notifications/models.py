@@ -4,12 +4,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Delivery(models.TextChoices):
-    INSTANT = "instant", "Instant e-mail"
-    DIGEST = "digest", "Daily digest"
-    INBOX = "inbox", "In the inbox only"
+    INSTANT = "instant", _("Instant e-mail")
+    DIGEST = "digest", _("Daily digest")
+    INBOX = "inbox", _("In the inbox only")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -44,7 +45,7 @@ class Notification(models.Model):
     # transaction that wrote that e-mail: a digest never repeats an item.
     emailed_at = models.DateTimeField(null=True, blank=True)
     email = models.ForeignKey(
-        "OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+        to="OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
     )
 
     objects = NotificationQuerySet.as_manager()
@@ -68,6 +69,16 @@ class Notification(models.Model):
     def is_read(self):
         return self.read_at is not None
 
+    @property
+    def display_title(self):
+        """The title in the reader's language when it is the event's own label (stored in English)."""
+        from .events import EVENTS
+
+        spec = EVENTS.get(self.event)
+        if spec is not None and self.title == spec.source_label:
+            return str(spec.label)
+        return self.title
+
 
 class OutboundEmail(models.Model):
     """The outbox: one e-mail to one address, written in the transaction that causes it.
@@ -76,15 +87,15 @@ class OutboundEmail(models.Model):
     while sending. Rendered at creation, so delivery needs nothing but this row."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    to_email = models.EmailField("to")
+    to_email = models.EmailField(_("to"))
     subject = models.CharField(max_length=300)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
@@ -104,7 +115,7 @@ class OutboundEmail(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "outbound e-mail"
+        verbose_name = _("outbound e-mail")
         indexes = [
             models.Index(
                 fields=["status", "created_at"],
@@ -145,22 +156,22 @@ class SiteConfiguration(models.Model):
     """Settings staff change in the admin without a deployment. One row."""
 
     digest_hour = models.PositiveSmallIntegerField(
-        default=8, help_text="The hour (0–23, Brussels time) from which the daily digest is sent."
+        default=8, help_text=_("The hour (0–23, Brussels time) from which the daily digest is sent.")
     )
     review_reminder_days = models.PositiveSmallIntegerField(
-        default=10, help_text="Remind the reviewer when a submitted plan has waited this many days."
+        default=10, help_text=_("Remind the reviewer when a submitted plan has waited this many days.")
     )
 
     class Meta:
-        verbose_name = "notification settings"
-        verbose_name_plural = "notification settings"
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
         constraints = [
             models.CheckConstraint(name="site_configuration_singleton", condition=Q(pk=1)),
             models.CheckConstraint(name="digest_hour_of_a_day", condition=Q(digest_hour__lte=23)),
         ]
 
     def __str__(self):
-        return "Notification settings"
+        return str(_("Notification settings"))
 
     def save(self, *args, **kwargs):
         self.pk = 1

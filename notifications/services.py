@@ -27,7 +27,9 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 
 from .events import get_event
 from .models import Delivery, Notification, OutboundEmail, Preference, SiteConfiguration
@@ -99,19 +101,21 @@ def notify(*, recipients, event, target, actor=None, context=None, now=None):
     when the transaction commits. `context` may hold `title`, `summary` (a
     string or a list of lines), `items` (a list of strings, e.g. the
     recommendations), `url` and `target_title`; anything else (JSON-serialisable)
-    is kept for the templates. Returns the notifications."""
+    is kept for the templates. Returns the notifications.
+
+    Each person's notification and e-mail are written in their language: lazy
+    strings (gettext_lazy, format_lazy) in the title, summary, items and target
+    title are evaluated for each recipient. Without a title, the event's label is
+    stored in English and shown in the reader's language (Notification.display_title)."""
     spec = get_event(event)
     now = now or timezone.now()
     context = dict(context or {})
     target_type = ContentType.objects.get_for_model(target)
-    target_title = str(context.pop("target_title", None) or target)[:300]
+    target_title = context.pop("target_title", None) or target
     target_url = str(context.pop("url", None) or _url_of(target))
-    title = str(context.pop("title", None) or spec.label)[:300]
+    title = context.pop("title", None)
     summary = context.pop("summary", "")
-    if isinstance(summary, list | tuple):
-        summary = "\n".join(str(line) for line in summary)
-    if "items" in context:
-        context["items"] = [str(item) for item in context["items"]]
+    items = context.pop("items", None)
 
     people = {}
     for person in recipients:
@@ -121,41 +125,29 @@ def notify(*, recipients, event, target, actor=None, context=None, now=None):
         return []
     preferences = dict(Preference.objects.filter(user__in=list(people), event=event).values_list("user_id", "delivery"))
 
-    with transaction.atomic():
-        notifications = Notification.objects.bulk_create(
-            Notification(
+    def written_for(person):
+        with translation.override(language_of(person)):
+            lines = summary if isinstance(summary, list | tuple) else [summary]
+            return Notification(
                 recipient=person,
                 event=event,
                 actor=actor,
                 target_type=target_type,
                 target_id=str(target.pk),
-                target_title=target_title,
+                target_title=str(target_title)[:300],
                 target_url=target_url,
-                title=title,
-                summary=str(summary),
-                context=context,
+                title=str(title)[:300] if title else spec.source_label,
+                summary="\n".join(str(line) for line in lines),
+                context=context if items is None else {**context, "items": [str(item) for item in items]},
                 delivery=Delivery.INBOX if _inbox_only.get() else delivery_for(person, event, preferences),
                 created_at=now,
             )
-            for person in people.values()
-        )
+
+    with transaction.atomic():
+        notifications = Notification.objects.bulk_create(written_for(person) for person in people.values())
         instant = [n for n in notifications if n.delivery == Delivery.INSTANT]
         # New notifications, so new dedupe keys: one INSERT for all their e-mails.
-        emails = OutboundEmail.objects.bulk_create(
-            _build_email(
-                to=n.recipient.email,
-                recipient=n.recipient,
-                event=event,
-                template=spec.template,
-                subject=spec.subject.format(title=n.title, target=n.target_title),
-                context=_notification_context(n),
-                dedupe_key=f"notification:{n.pk}",
-                target_type_id=target_type.pk,
-                target_id=str(target.pk),
-                now=now,
-            )
-            for n in instant
-        )
+        emails = OutboundEmail.objects.bulk_create(_notification_email(n, spec, now) for n in instant)
         for notification, email in zip(instant, emails, strict=True):
             notification.email, notification.emailed_at = email, now
             transaction.on_commit(lambda pk=email.pk: enqueue_delivery(pk))
@@ -163,11 +155,29 @@ def notify(*, recipients, event, target, actor=None, context=None, now=None):
     return notifications
 
 
-def _notification_context(notification):
+def _notification_email(notification, spec, now):
+    """The unsaved outbox row of one notification, in its recipient's language."""
+    with translation.override(language_of(notification.recipient)):
+        title = notification.display_title
+        return _build_email(
+            to=notification.recipient.email,
+            recipient=notification.recipient,
+            event=notification.event,
+            template=spec.template,
+            subject=str(spec.subject).format(title=title, target=notification.target_title),
+            context=_notification_context(notification, title),
+            dedupe_key=f"notification:{notification.pk}",
+            target_type_id=notification.target_type_id,
+            target_id=notification.target_id,
+            now=now,
+        )
+
+
+def _notification_context(notification, title):
     return {
         "notification": notification,
         "recipient": notification.recipient,
-        "title": notification.title,
+        "title": title,
         "target_title": notification.target_title,
         "url": _absolute(notification.target_url),
         "summary_lines": [line for line in notification.summary.splitlines() if line.strip()],
@@ -189,11 +199,13 @@ def queue_email(
     target=None,
     template=None,
     subject=None,
+    language=None,
     now=None,
 ):
     """Write one e-mail to the outbox and queue its delivery on commit.
 
-    Rendered now, in the recipient's language, from the event's templates.
+    Rendered now, from the event's templates, in `language` (by default the
+    recipient's; for an address without an account, the caller chooses).
     Idempotent: a second call with the same `dedupe_key` returns the first row
     and writes nothing. Use it inside the transaction that causes the mail.
     `template` and `subject` default to the event's (an event outside the
@@ -201,7 +213,7 @@ def queue_email(
     if template is None or subject is None:
         spec = get_event(event)
         template = template or spec.template
-        subject = subject if subject is not None else spec.subject.format(title=spec.label, target=target or "")
+        subject = subject if subject is not None else format_lazy(spec.subject, title=spec.label, target=target or "")
     target_type_id, target_id = (ContentType.objects.get_for_model(target).pk, str(target.pk)) if target else (None, "")
     built = _build_email(
         to=to,
@@ -213,12 +225,13 @@ def queue_email(
         dedupe_key=dedupe_key,
         target_type_id=target_type_id,
         target_id=target_id,
+        language=language,
         now=now,
     )
     return _save_once(built)
 
 
-def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, recipient=None, now=None):
+def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, recipient=None, language=None, now=None):
     """Write one e-mail rendered elsewhere (django-allauth's password reset and
     security mails) to the outbox; delivered like every other on commit."""
     return _save_once(
@@ -229,7 +242,7 @@ def queue_message(*, to, event, subject, body_text, body_html="", dedupe_key, re
             body_text=body_text,
             body_html=body_html,
             event=event,
-            language=language_of(recipient),
+            language=language or language_of(recipient),
             dedupe_key=dedupe_key,
             created_at=now or timezone.now(),
         )
@@ -249,9 +262,11 @@ def _save_once(built):
     return email
 
 
-def _build_email(*, to, recipient, event, template, subject, context, dedupe_key, target_type_id, target_id, now):
-    """An unsaved outbox row, rendered in the recipient's language."""
-    language = language_of(recipient)
+def _build_email(
+    *, to, recipient, event, template, subject, context, dedupe_key, target_type_id, target_id, now, language=None
+):
+    """An unsaved outbox row, rendered in `language`, by default the recipient's."""
+    language = language or language_of(recipient)
     subject, text, html = render_email(
         template=template, subject=subject, context={"site_url": settings.SITE_URL, **context}, language=language
     )
@@ -447,7 +462,7 @@ def resend_email(*, email):
     with transaction.atomic():
         email = OutboundEmail.objects.select_for_update().get(pk=email.pk)
         if email.status != OutboundEmail.Status.FAILED:
-            raise ValidationError("Only a failed e-mail can be sent again.")
+            raise ValidationError(gettext("Only a failed e-mail can be sent again."))
         email.status = OutboundEmail.Status.PENDING
         email.attempts = 0
         email.claimed_at = None
@@ -479,41 +494,47 @@ def send_digest(*, user, now=None):
         )
         if not items:
             return None
-        groups = [
-            {
-                "title": first.target_title,
-                "url": _absolute(first.target_url),
-                "notifications": [
-                    {
-                        "title": n.title,
-                        "summary_lines": [line for line in n.summary.splitlines() if line.strip()],
-                        "items": n.context.get("items", []),
-                        "created_at": n.created_at,
-                    }
-                    for n in group
-                ],
-            }
-            for first, group in group_by_target(items)
-        ]
-        email = queue_email(
-            to=user.email,
-            recipient=user,
-            event="digest",
-            template="notifications/email/digest",
-            subject=f"Your daily summary: {len(items)} update{'s' if len(items) != 1 else ''}",
-            context={
-                "recipient": user,
-                "groups": groups,
-                "count": len(items),
-                "day": day,
-                "inbox_url": _absolute(reverse("notifications:inbox")),
-                "preferences_url": _absolute(reverse("notifications:preferences")),
-            },
-            dedupe_key=key,
-            now=now,
-        )
+        with translation.override(language_of(user)):
+            email = _queue_digest(user=user, items=items, day=day, key=key, now=now)
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now, email=email)
     return email
+
+
+def _queue_digest(*, user, items, day, key, now):
+    groups = [
+        {
+            "title": first.target_title,
+            "url": _absolute(first.target_url),
+            "notifications": [
+                {
+                    "title": n.display_title,
+                    "summary_lines": [line for line in n.summary.splitlines() if line.strip()],
+                    "items": n.context.get("items", []),
+                    "created_at": n.created_at,
+                }
+                for n in group
+            ],
+        }
+        for first, group in group_by_target(items)
+    ]
+    return queue_email(
+        to=user.email,
+        recipient=user,
+        event="digest",
+        template="notifications/email/digest",
+        subject=ngettext("Your daily summary: %(count)d update", "Your daily summary: %(count)d updates", len(items))
+        % {"count": len(items)},
+        context={
+            "recipient": user,
+            "groups": groups,
+            "count": len(items),
+            "day": day,
+            "inbox_url": _absolute(reverse("notifications:inbox")),
+            "preferences_url": _absolute(reverse("notifications:preferences")),
+        },
+        dedupe_key=key,
+        now=now,
+    )
 
 
 def send_due_digests(*, now=None):
@@ -555,7 +576,7 @@ def set_preferences(*, user, choices):
         for event, delivery in choices.items():
             spec = get_event(event)
             if spec.always_email:
-                raise ValidationError(f"{spec.label} is always sent by e-mail.")
+                raise ValidationError(gettext("%(event)s is always sent by e-mail.") % {"event": spec.label})
             if delivery not in valid:
-                raise ValidationError(f"Unknown delivery {delivery!r}.")
+                raise ValidationError(gettext("Unknown delivery %(delivery)s.") % {"delivery": repr(delivery)})
             Preference.objects.update_or_create(user=user, event=event, defaults={"delivery": delivery})

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
@@ -32,7 +33,11 @@ def mark_read(request, pk):
 @require_POST
 def mark_all_read(request):
     count = services.mark_all_read(user=request.user)
-    messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
+    messages.success(
+        request,
+        ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", count)
+        % {"count": count},
+    )
     return redirect("notifications:inbox")
 
 
@@ -44,7 +49,7 @@ def preferences(request):
         services.set_preferences(
             user=request.user, choices={event: delivery for event, delivery in form.cleaned_data.items() if delivery}
         )
-        messages.success(request, "Your notification settings are saved.")
+        messages.success(request, gettext("Your notification settings are saved."))
         return redirect("notifications:preferences")
     always = [event for event in EVENTS.values() if event.always_email]
     return render(request, "notifications/preferences.html", {"form": form, "always": always})
@@ -75,7 +80,7 @@ def resend_email(request, pk):
     email = get_object_or_404(OutboundEmail, pk=pk)
     try:
         services.resend_email(email=email)
-        messages.success(request, f"The e-mail to {email.to_email} is queued again.")
+        messages.success(request, gettext("The e-mail to %(email)s is queued again.") % {"email": email.to_email})
     except ValidationError as reason:
         messages.error(request, " ".join(reason.messages))
     return redirect("notifications:outbox")

@@ -2,6 +2,7 @@
 
 import rules
 from django import template
+from django.utils import translation
 
 from .. import registry, selectors
 from ..views import panel_context
@@ -28,9 +29,16 @@ def deliverable_panel(context, kind, subject):
     }
 
 
+@register.filter
+def in_sentence(label):
+    """A kind's name inside a sentence: in lower case, except in German, where nouns keep their capital."""
+    label = str(label)
+    return label if translation.get_language() == "de" else label[:1].lower() + label[1:]
+
+
 @register.inclusion_tag("deliverables/includes/infographic_figure.html")
 def infographic(pairing):
-    """The pairing's infographic on its page: the same data and SVG as its PDF."""
+    """The pairing's infographic on its page: the same data and SVG as its PDF, in the page's language."""
     kind = registry.get_kind("infographic")
-    snapshot = registry.snapshot(kind, pairing)
+    snapshot = registry.snapshot(kind, pairing, translation.get_language())
     return {"data": snapshot.data, "level": 3, **kind.decorate(snapshot.data)}

@@ -51,3 +51,16 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, network, dj
 
 def main(response):
     return re.search(r"<main.*</main>", response.content.decode(), re.S).group(0)
+
+
+def test_the_reset_mail_is_in_the_language_kept_on_the_account(client, network, django_capture_on_commit_callbacks):
+    officer = network["officer"]
+    officer.language = "de"
+    officer.save(update_fields=["language"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": officer.email}, headers={"accept-language": "fr"})
+
+    [message] = mail.outbox
+    assert message.subject == "[CITIES-GROW] E-Mail zum Zurücksetzen des Passworts"
+    assert OutboundEmail.objects.get().language == "de"

@@ -6,7 +6,8 @@ def test_the_sign_up_page_says_sign_up_is_closed(client, db):
 
     assert response.status_code == 200
     assert "Sign Up Closed" in response.content.decode()
-    assert "<form" not in response.content.decode().split('id="main"')[1]
+    main = response.content.decode().split('id="main"')[1].split("</main>")[0]
+    assert "<form" not in main
 
 
 def test_posting_a_sign_up_creates_nobody(client, db):
