@@ -8,6 +8,7 @@ and the interim report again too."""
 
 from django.db.models import Prefetch
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from deliverables import charts
 from deliverables.registry import Kind, register_kind, register_section
@@ -170,7 +171,7 @@ def plan_title(plan):
 
 ACTION_PLAN = Kind(
     slug="action_plan",
-    label="Action plan",
+    label=_("Action plan"),
     model="actionplans.ActionPlan",
     template="actionplans/pdf/action_plan.html",
     collect=collect_plan,
