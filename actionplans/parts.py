@@ -15,7 +15,7 @@ TEXTS = {
     },
     "stakeholders": {
         "name": _("stakeholders"),
-        "named": _("stakeholders involved in drafting"),
+        "named": _("the stakeholders involved in drafting"),
         "edit": _("Edit the stakeholders"),
         "saved": _("The stakeholders are saved."),
         "conflict": _("Someone else saved the stakeholders while you were editing them."),
@@ -75,6 +75,7 @@ def text(kind, key, **params):
     """The sentence `key` about a part of kind `kind`, in the active language."""
     message = str(TEXTS[kind][key])
     return message % params if params else message
+
 
 # The plan's sections as comment threads name them ("Comments on the whole plan").
 SECTION_NAMES = {

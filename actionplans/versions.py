@@ -1,7 +1,10 @@
 """Frozen versions of a plan (JSON snapshots) and the side-by-side comparison of two of them."""
 
+import datetime
 import difflib
+from decimal import Decimal, InvalidOperation
 
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +85,24 @@ INDICATOR_LABELS = [
 ]
 
 
+DATES = {"starts_on", "ends_on", "target_date"}
+NUMBERS = {"budget_eur", "staff_effort_days", "baseline", "target"}
+
+
+def _shown(key, value):
+    """A snapshot's value (ISO date, decimal string, status code) as the reader's language writes it."""
+    try:
+        if key in DATES and value:
+            return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        if key in NUMBERS and value:
+            return formats.localize(Decimal(value))
+    except (ValueError, InvalidOperation):
+        pass
+    if key == "status":
+        return str(dict(Action.Status.choices).get(value, value))
+    return value
+
+
 def _line(label, value, indent=""):
     # "Title: …", "Titre : …": the colon's spacing is the language's.
     return indent + gettext("%(label)s: %(value)s") % {"label": label, "value": value}
@@ -103,19 +124,18 @@ def lines(snap):
             out.append(_line(gettext("Description"), plain(objective["description"]), "  "))
         for m, action in enumerate(objective["actions"], start=1):
             out.append(_line(gettext("Action %(number)s") % {"number": f"{n}.{m}"}, action["title"], "  "))
-            statuses = dict(Action.Status.choices)
             out += [
-                _line(
-                    label,
-                    plain(_value(statuses.get(action[key], action[key]) if key == "status" else action[key])),
-                    "    ",
-                )
+                _line(label, plain(_shown(key, _value(action[key]))), "    ")
                 for key, label in ACTION_LABELS
                 if action.get(key) != ""
             ]
         for m, indicator in enumerate(objective["indicators"], start=1):
             out.append(_line(gettext("Indicator %(number)s") % {"number": f"{n}.{m}"}, indicator["name"], "  "))
-            out += [_line(label, indicator[key], "    ") for key, label in INDICATOR_LABELS if indicator.get(key) != ""]
+            out += [
+                _line(label, _shown(key, indicator[key]), "    ")
+                for key, label in INDICATOR_LABELS
+                if indicator.get(key) != ""
+            ]
     for n, risk in enumerate(snap["risks"], start=1):
         out.append(_line(gettext("Risk %(number)s") % {"number": n}, risk["description"]))
         if risk["mitigation"]:

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -241,7 +242,7 @@ def _conflict_values(form, current):
             value = getattr(current, f"get_{name}_display")()
         else:
             value = getattr(current, name)
-        rows.append((form.fields[name].label, "—" if value in (None, "") else value))
+        rows.append((form.fields[name].label, "—" if value in (None, "") else formats.localize(value)))
     return rows
 
 
