@@ -4,6 +4,7 @@ told of a step reads the notification in theirs, whoever took the step."""
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
@@ -12,8 +13,16 @@ from actionplans import services
 from actionplans.models import Action, PlanState, Review
 from deliverables import registry
 from notifications.models import Notification
+from tests.factories import GoodPracticeFactory
 
-from .plans import SCORES, plan_in_state
+from .plans import SCORES, assessment_of, plan_in_state
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    # A request activates its reader's language on the thread; the next tests expect English again.
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def speaks(person, language):
@@ -155,3 +164,17 @@ def test_the_plans_pdf_stays_in_english_and_up_to_date_whoever_looks_at_it(netwo
     assert versions["fr"] == versions["de"] == versions["en"]
     assert snapshot.data["plan"]["state"] == "Submitted for review"
     assert snapshot.data["plan"]["charter_commitments"][0].endswith("(service provider)")
+
+
+def test_a_practice_adopted_in_french_is_written_in_french_and_shares_its_objective_with_later_ones(network, plan):
+    with translation.override("fr"):
+        first = services.adopt_practice_into_plan(assessment=assessment_of(network), plan=plan, by=network["officer"])
+    second = services.adopt_practice_into_plan(
+        assessment=assessment_of(network, GoodPracticeFactory(title="Buddy scheme")), plan=plan, by=network["officer"]
+    )
+
+    assert first.objective.title == "Adapter ce qui fonctionne dans d’autres villes"
+    assert first.title == "Adapter « Job mentoring by volunteers »"
+    assert "Reprise de la bonne pratique" in first.description and "3,6 sur 5" in first.description
+    assert second.objective == first.objective  # found again by its title in any language
+    assert second.title == "Adapt “Buddy scheme”"
