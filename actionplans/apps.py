@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActionplansConfig(AppConfig):
     name = "actionplans"
-    verbose_name = "Local action plans"
+    verbose_name = _("Local action plans")
 
     def ready(self):
         from . import dashboard, deliverables, export_tables, reminders

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from citiesgrow.dashboard import PairColumn, Todo, register_pair_column, register_todo_provider
 from notifications.models import SiteConfiguration
@@ -74,30 +76,30 @@ def _is_true(value):
 
 COLUMNS = [
     PairColumn(
-        "plan_state", "Plan state", _plan_figure("state"), kind="text", order=90, help="The action plan's state."
+        "plan_state", _("Plan state"), _plan_figure("state"), kind="text", order=90, help=_("The action plan's state.")
     ),
     PairColumn(
         "plan_days_in_state",
-        "Days in state",
+        _("Days in state"),
         _plan_figure("days_in_state"),
         order=91,
-        help="Days since the plan's last change of state.",
+        help=_("Days since the plan's last change of state."),
     ),
     PairColumn(
         "plan_review_latest",
-        "Review turnaround (latest)",
+        _("Review turnaround (latest)"),
         _plan_figure("latest_turnaround"),
         kind="number",
         order=92,
-        help="Days from the latest (re)submission to the expert partner's decision on it.",
+        help=_("Days from the latest (re)submission to the expert partner's decision on it."),
     ),
     PairColumn(
         "plan_review_mean",
-        "Review turnaround (mean)",
+        _("Review turnaround (mean)"),
         _plan_figure("mean_turnaround"),
         kind="number",
         order=93,
-        help="Mean days from a (re)submission to the expert partner's decision, over all review rounds.",
+        help=_("Mean days from a (re)submission to the expert partner's decision, over all review rounds."),
     ),
     PairColumn(
         "plan_stuck",
@@ -105,7 +107,7 @@ COLUMNS = [
         _plan_figure("stuck"),
         kind="hidden",
         at_risk=_is_true,
-        risk_label="action plan stuck in its state",
+        risk_label=_("action plan stuck in its state"),
         order=94,
     ),
 ]
@@ -132,7 +134,12 @@ def comments_to_resolve(pairings, context):
             pairing=by_pk[pairing_id],
             city=by_pk[pairing_id].implementing_city,
             kind="plan_comments_to_resolve",
-            title=f"Resolve {n} comment thread{'s' if n != 1 else ''} on the action plan",
+            title=ngettext(
+                "Resolve %(count)s comment thread on the action plan",
+                "Resolve %(count)s comment threads on the action plan",
+                n,
+            )
+            % {"count": n},
             url=reverse("actionplans:plan", args=[plan_id]),
         )
         for plan_id, pairing_id, n in rows
@@ -167,7 +174,8 @@ def indicator_checkins(pairings, context):
                     pairing=by_pk[pairing_id],
                     city=by_pk[pairing_id].implementing_city,
                     kind="indicator_checkin",
-                    title=f"Measure the plan's indicators: {months}-month check-in after the endorsement",
+                    title=gettext("Measure the plan's indicators: %(months)s-month check-in after the endorsement")
+                    % {"months": months},
                     url=reverse("actionplans:plan", args=[plan_id]),
                     due_on=due_on,
                 )
@@ -188,8 +196,12 @@ def reviews_waiting(pairings, context):
             city=None,
             organisation=by_pk[plan.pairing_id].scheme.facilitator,
             kind="plan_review_waiting",
-            title=f"Review the action plan of {by_pk[plan.pairing_id].implementing_city} "
-            f"({PlanState(plan.state).label.lower()})",
+            title=(
+                gettext("Review the action plan of %(city)s (resubmitted for review)")
+                if plan.state == PlanState.RESUBMITTED
+                else gettext("Review the action plan of %(city)s (submitted for review)")
+            )
+            % {"city": by_pk[plan.pairing_id].implementing_city},
             url=reverse("actionplans:plan", args=[plan.pk]),
             due_on=timezone.localdate(plan.state_changed_at) + wait,
         )

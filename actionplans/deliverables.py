@@ -6,8 +6,13 @@ Each function returns plain data (str, numbers, dates, lists): its hash is the s
 a plan that did not change is not rendered again, and a changed plan renders its pairing's infographic
 and the interim report again too."""
 
+import functools
+
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from deliverables import charts
 from deliverables.registry import Kind, register_kind, register_section
@@ -17,6 +22,18 @@ from . import selectors
 from .models import Action, ActionPlan, Objective
 
 KEY_ACTIONS = 5
+
+
+def _in_english(collect):
+    """The PDFs are the programme's record, in English, whoever's page asks for their data: a French
+    reader must neither get English PDFs with French states in them nor see them as out of date."""
+
+    @functools.wraps(collect)
+    def in_english(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return collect(*args, **kwargs)
+
+    return in_english
 
 
 def _city(city):
@@ -61,6 +78,7 @@ def _indicator(indicator):
 # ---------------------------------------------------------------------------
 
 
+@_in_english
 def collect_plan(plan):
     plan = selectors.plan_for_document(plan.pk)
     pairing = plan.pairing
@@ -98,7 +116,7 @@ def collect_plan(plan):
             "state_changed_on": plan.state_changed_at.date(),
             "gap": plan.gap,
             "context": plan.context,
-            "charter_commitments": plan.get_charter_commitments_display(),
+            "charter_commitments": [str(label) for label in plan.get_charter_commitments_display()],
             "stakeholders": plan.stakeholders,
             "progress": selectors.plan_progress(plan),
         },
@@ -126,7 +144,7 @@ def _review(review):
         "outcome": review.get_outcome_display(),
         "created_on": review.created_at.date(),
         "scores": [
-            {"criterion": label, "score": score, "comment": comment} for label, score, comment in review.scores()
+            {"criterion": str(label), "score": score, "comment": comment} for label, score, comment in review.scores()
         ],
         "average": round(review.average_score, 1),
         "recommendations": review.recommendations,
@@ -170,7 +188,7 @@ def plan_title(plan):
 
 ACTION_PLAN = Kind(
     slug="action_plan",
-    label="Action plan",
+    label=_("Action plan"),
     model="actionplans.ActionPlan",
     template="actionplans/pdf/action_plan.html",
     collect=collect_plan,
@@ -192,6 +210,7 @@ ACTION_PLAN = Kind(
 # ---------------------------------------------------------------------------
 
 
+@_in_english
 def key_actions(pairing):
     """The infographic's "Key planned actions": the plan's five largest actions by budget (then in plan order)."""
     plan = ActionPlan.objects.filter(pairing=pairing).first()
@@ -222,6 +241,7 @@ def key_actions(pairing):
     }
 
 
+@_in_english
 def plan_progress(programme):
     """The interim report's "Progress of the action plans": one row per pairing, and a bar chart of them."""
     objectives = Objective.objects.prefetch_related("actions")

@@ -9,11 +9,14 @@ comment added, progress reported) are recorded for the audit only.
 
 import re
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
+from notifications.rendering import language_of
 from notifications.services import notify
 
-from .models import Event
+from .models import Event, PlanState
 from .text import plain
 
 _BLOCK_END = re.compile(r"</(p|li|h3|h4|blockquote)>|<br\s*/?>", re.IGNORECASE)
@@ -43,13 +46,33 @@ def record_event(*, event, target, actor, recipients=(), announce=None, payload=
     row.recipients.set(audit)
     message = _context(event, target, actor, context)
     for code, group in told.items():
-        notify(recipients=group, event=code, target=target, actor=actor, context=message)
+        by_language = {}
+        for user in group:
+            by_language.setdefault(language_of(user), []).append(user)
+        # The notification's text is written once per reader's language (phrase() is read here).
+        for language, readers in by_language.items():
+            with translation.override(language):
+                notify(recipients=readers, event=code, target=target, actor=actor, context=message)
     return row
 
 
+def _format(message, params):
+    return str(message) % params if params else str(message)
+
+
+_later = lazy(_format, str)
+
+
+def phrase(message, **params):
+    """`message` % `params`, translated only when read: a notification is written in each reader's language.
+
+    `message` is marked with gettext_lazy; a value in `params` may be lazy too (a state's label)."""
+    return _later(message, params)
+
+
 TITLES = {
-    "plan.submitted": "Action plan submitted for review",
-    "plan.resubmitted": "Action plan resubmitted for review",
+    "plan.submitted": _("Action plan submitted for review"),
+    "plan.resubmitted": _("Action plan resubmitted for review"),
 }
 
 
@@ -57,9 +80,9 @@ def _context(event, plan, actor, extra):
     context = {"target_title": f"{plan} ({plan.pairing})"}
     if event in TITLES:
         context["title"] = TITLES[event]
-    summary = [f"{plan.get_state_display()}: {plan.title}."]
+    summary = [phrase(_("%(state)s: %(title)s."), state=PlanState(plan.state).label, title=plan.title)]
     if actor is not None:
-        summary.append(f"By {actor}.")
+        summary.append(phrase(_("By %(person)s."), person=actor))
     context["summary"] = summary
     for key, value in (extra or {}).items():
         context[key] = summary + list(value) if key == "summary" else value

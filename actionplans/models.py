@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Pairing
 
@@ -21,28 +23,28 @@ class CharterCommitment(models.TextChoices):
 
     Codes only for now: the toolkits app will own the Charter and its texts."""
 
-    P1 = "P1", "P1 — communicate the commitment to equal opportunities (policy-maker)"
-    P2 = "P2", "P2 — equal access and non-discrimination across policies (policy-maker)"
-    P3 = "P3", "P3 — involve migrant communities in policy-making (policy-maker)"
-    S1 = "S1", "S1 — equal access to services (service provider)"
-    S2 = "S2", "S2 — services understand and meet migrants' needs (service provider)"
-    E1 = "E1", "E1 — a workforce that reflects the city's diversity (employer)"
-    E2 = "E2", "E2 — fair and equal treatment of all staff (employer)"
-    E3 = "E3", "E3 — staff understand and respect diversity (employer)"
-    B1 = "B1", "B1 — equality and diversity in procurement (buyer)"
-    B2 = "B2", "B2 — equality and diversity among contractors (buyer)"
-    B3 = "B3", "B3 — a diverse supplier base (buyer)"
+    P1 = "P1", _("P1 — communicate the commitment to equal opportunities (policy-maker)")
+    P2 = "P2", _("P2 — equal access and non-discrimination across policies (policy-maker)")
+    P3 = "P3", _("P3 — involve migrant communities in policy-making (policy-maker)")
+    S1 = "S1", _("S1 — equal access to services (service provider)")
+    S2 = "S2", _("S2 — services understand and meet migrants' needs (service provider)")
+    E1 = "E1", _("E1 — a workforce that reflects the city's diversity (employer)")
+    E2 = "E2", _("E2 — fair and equal treatment of all staff (employer)")
+    E3 = "E3", _("E3 — staff understand and respect diversity (employer)")
+    B1 = "B1", _("B1 — equality and diversity in procurement (buyer)")
+    B2 = "B2", _("B2 — equality and diversity among contractors (buyer)")
+    B3 = "B3", _("B3 — a diverse supplier base (buyer)")
 
 
 class PlanState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted for review"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    RESUBMITTED = "resubmitted", "Resubmitted for review"
-    RECOMMENDED = "recommended", "Recommended by the expert partner"
-    APPROVED = "approved", "Approved by the administration"
-    ENDORSED = "endorsed", "Endorsed"
-    IN_IMPLEMENTATION = "in_implementation", "In implementation"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    RESUBMITTED = "resubmitted", _("Resubmitted for review")
+    RECOMMENDED = "recommended", _("Recommended by the expert partner")
+    APPROVED = "approved", _("Approved by the administration")
+    ENDORSED = "endorsed", _("Endorsed")
+    IN_IMPLEMENTATION = "in_implementation", _("In implementation")
 
     @classmethod
     def editable(cls):
@@ -68,13 +70,13 @@ class ActionPlan(models.Model):
     state = models.CharField(max_length=20, choices=PlanState.choices, default=PlanState.DRAFT, editable=False)
     state_changed_at = models.DateTimeField(default=timezone.now, editable=False)
     # Section "context and challenge"
-    gap = models.TextField("the gap the plan closes", blank=True)
-    context = models.TextField("local context", blank=True)
+    gap = models.TextField(_("the gap the plan closes"), blank=True)
+    context = models.TextField(_("local context"), blank=True)
     charter_commitments = models.JSONField(
-        "Integrating Cities Charter commitments", default=list, blank=True, help_text="Codes such as P1 or S2."
+        _("Integrating Cities Charter commitments"), default=list, blank=True, help_text=_("Codes such as P1 or S2.")
     )
     # Section "stakeholders involved in drafting"
-    stakeholders = models.TextField("stakeholders involved in drafting", blank=True)
+    stakeholders = models.TextField(_("stakeholders involved in drafting"), blank=True)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -132,25 +134,25 @@ class Objective(models.Model):
 
 class Action(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        DELAYED = "delayed", "Delayed"
-        CANCELLED = "cancelled", "Cancelled"
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DELAYED = "delayed", _("Delayed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="actions")
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    responsible_body = models.CharField(max_length=200, blank=True, help_text="Who owns the action.")
+    responsible_body = models.CharField(max_length=200, blank=True, help_text=_("Who owns the action."))
     partners = models.CharField(max_length=300, blank=True)
-    starts_on = models.DateField("start", null=True, blank=True)
-    ends_on = models.DateField("end", null=True, blank=True)
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
     budget_eur = models.DecimalField(
-        "budget (€)", max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     funding_source = models.CharField(max_length=200, blank=True)
     staff_effort_days = models.DecimalField(
-        "staff effort (person-days)",
+        _("staff effort (person-days)"),
         max_digits=8,
         decimal_places=1,
         null=True,
@@ -159,22 +161,22 @@ class Action(models.Model):
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PLANNED)
     progress = models.PositiveSmallIntegerField(
-        "progress (%)", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+        _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     position = models.PositiveIntegerField(default=0)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     charter_commitment = models.CharField(
-        "Charter commitment it works on",
+        _("Charter commitment it works on"),
         max_length=2,
         choices=CharterCommitment.choices,
         blank=True,
         editable=False,
-        help_text="Set when the action was started from a gap of the city's Charter self-assessment.",
+        help_text=_("Set when the action was started from a gap of the city's Charter self-assessment."),
     )
     # The good practice of another city the action adapts (services.adopt_practice_into_plan). A string
     # reference: toolkits never imports actionplans, it reads the adoptions through `adopting_actions`.
     adopted_from = models.ForeignKey(
-        "toolkits.GoodPractice",
+        to="toolkits.GoodPractice",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -206,7 +208,7 @@ class Action(models.Model):
 class Indicator(models.Model):
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(max_length=200)
-    unit = models.CharField(max_length=60, help_text="e.g. people, %, companies")
+    unit = models.CharField(max_length=60, help_text=_("e.g. people, %, companies"))
     baseline = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
@@ -222,7 +224,7 @@ class Indicator(models.Model):
 
 class Risk(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="risks")
-    description = models.CharField("risk", max_length=300)
+    description = models.CharField(_("risk"), max_length=300)
     mitigation = models.TextField(blank=True)
     lock_version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -265,7 +267,11 @@ class Measurement(models.Model):
         ordering = ["measured_on", "pk"]
 
     def __str__(self):
-        return f"{self.indicator}: {self.value} on {self.measured_on}"
+        return gettext("%(indicator)s: %(value)s on %(date)s") % {
+            "indicator": self.indicator,
+            "value": self.value,
+            "date": self.measured_on,
+        }
 
 
 class PlanVersion(models.Model):
@@ -284,18 +290,18 @@ class PlanVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "number"], name="planversion_number_unique")]
 
     def __str__(self):
-        return f"Version {self.number}"
+        return gettext("Version %(number)s") % {"number": self.number}
 
     def get_absolute_url(self):
         return reverse("actionplans:version", args=[self.plan_id, self.number])
 
 
 REVIEW_CRITERIA = [
-    ("relevance", "Relevance to the city's gap"),
-    ("feasibility", "Feasibility"),
-    ("resources", "Resources"),
-    ("indicators", "Indicators"),
-    ("stakeholders", "Stakeholder involvement"),
+    ("relevance", _("Relevance to the city's gap")),
+    ("feasibility", _("Feasibility")),
+    ("resources", _("Resources")),
+    ("indicators", _("Indicators")),
+    ("stakeholders", _("Stakeholder involvement")),
 ]
 
 
@@ -303,9 +309,9 @@ class Review(models.Model):
     """The expert partner's review of one submitted version."""
 
     class Outcome(models.TextChoices):
-        CHANGES_REQUESTED = "changes_requested", "Request changes"
-        RECOMMENDED = "recommended", "Recommend"
-        RECOMMENDED_WITH_CONDITIONS = "recommended_with_conditions", "Recommend with conditions"
+        CHANGES_REQUESTED = "changes_requested", _("Request changes")
+        RECOMMENDED = "recommended", _("Recommend")
+        RECOMMENDED_WITH_CONDITIONS = "recommended_with_conditions", _("Recommend with conditions")
 
     CRITERIA = REVIEW_CRITERIA
 
@@ -323,7 +329,8 @@ class Review(models.Model):
     stakeholders_score = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
     stakeholders_comment = models.TextField(blank=True)
     recommendations = models.TextField(
-        blank=True, help_text="What the city should do, one per line; each joins the pairing's recommendation register."
+        blank=True,
+        help_text=_("What the city should do, one per line; each joins the pairing's recommendation register."),
     )
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     conditions = models.TextField(blank=True)
@@ -336,7 +343,7 @@ class Review(models.Model):
                 name=f"review_{criterion}_score_1_5",
                 condition=Q(**{f"{criterion}_score__gte": 1, f"{criterion}_score__lte": 5}),
             )
-            for criterion, _ in REVIEW_CRITERIA
+            for criterion, _label in REVIEW_CRITERIA
         ] + [
             models.CheckConstraint(
                 name="review_conditions_when_conditional",
@@ -345,7 +352,7 @@ class Review(models.Model):
         ]
 
     def __str__(self):
-        return f"Review of {self.plan}: {self.get_outcome_display()}"
+        return gettext("Review of %(plan)s: %(outcome)s") % {"plan": self.plan, "outcome": self.get_outcome_display()}
 
     def scores(self):
         return [
@@ -355,7 +362,7 @@ class Review(models.Model):
 
     @property
     def average_score(self):
-        values = [getattr(self, f"{criterion}_score") for criterion, _ in self.CRITERIA]
+        values = [getattr(self, f"{criterion}_score") for criterion, _label in self.CRITERIA]
         return sum(values) / len(values)
 
 
@@ -367,16 +374,16 @@ class Decision(models.Model):
     """The city's administrative approval or political endorsement of the plan."""
 
     class Kind(models.TextChoices):
-        APPROVAL = "approval", "Administrative approval"
-        ENDORSEMENT = "endorsement", "Political endorsement"
+        APPROVAL = "approval", _("Administrative approval")
+        ENDORSEMENT = "endorsement", _("Political endorsement")
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(max_length=12, choices=Kind.choices)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    body = models.CharField("decision body", max_length=200, help_text="e.g. Directorate of Social Affairs")
-    decided_on = models.DateField("date of the decision")
-    reference = models.CharField("reference number", max_length=100)
-    document = models.FileField("signed document (PDF)", upload_to=decision_document_path, blank=True)
+    body = models.CharField(_("decision body"), max_length=200, help_text=_("e.g. Directorate of Social Affairs"))
+    decided_on = models.DateField(_("date of the decision"))
+    reference = models.CharField(_("reference number"), max_length=100)
+    document = models.FileField(_("signed document (PDF)"), upload_to=decision_document_path, blank=True)
     conditions = models.TextField(blank=True)
     version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="decisions")
     recorded_at = models.DateTimeField(default=timezone.now)
@@ -391,15 +398,15 @@ class Decision(models.Model):
 
 class Comment(models.Model):
     class Section(models.TextChoices):
-        GENERAL = "general", "The whole plan"
-        CONTEXT = "context", "Context and challenge"
-        OBJECTIVES = "objectives", "Objectives, actions and indicators"
-        RISKS = "risks", "Risks and mitigations"
-        STAKEHOLDERS = "stakeholders", "Stakeholders"
+        GENERAL = "general", _("The whole plan")
+        CONTEXT = "context", _("Context and challenge")
+        OBJECTIVES = "objectives", _("Objectives, actions and indicators")
+        RISKS = "risks", _("Risks and mitigations")
+        STAKEHOLDERS = "stakeholders", _("Stakeholders")
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="comments")
     section = models.CharField(max_length=20, choices=Section.choices, default=Section.GENERAL)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    parent = models.ForeignKey(to="self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     body = models.TextField()
     mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="plan_comment_mentions")
@@ -413,7 +420,10 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"Comment by {self.author} on {self.get_section_display()}"
+        return gettext("Comment by %(author)s on %(section)s") % {
+            "author": self.author,
+            "section": self.get_section_display(),
+        }
 
     @property
     def is_resolved(self):

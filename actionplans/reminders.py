@@ -3,17 +3,24 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from notifications import reminders
 from notifications.models import SiteConfiguration
 
 from . import recipients
+from .events import phrase
 from .models import ActionPlan, Decision, PlanState
 
 
-def _day(day):
-    return dateformat.format(day, "j F Y")
+def _format_day(day):
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+# A date written in the reader's language when the reminder is read.
+_day = lazy(_format_day, str)
 
 
 def _plans():
@@ -31,17 +38,20 @@ def _review_days():
 review_pending = reminders.on_date(
     code="review.pending",
     event="review.pending",
-    description="A submitted plan waits for its review longer than the days set in the notification settings",
+    description=_("A submitted plan waits for its review longer than the days set in the notification settings"),
     queryset=lambda: _plans().filter(state__in=PlanState.awaiting_review()),
     date_field="state_changed_at",
     offset=_review_days,
     recipients=recipients.expert_partners,
-    context=lambda plan: _context(
-        plan,
-        f"The plan was {plan.get_state_display().lower()} on {_day(timezone.localdate(plan.state_changed_at))}",
-        "and waits for your review.",
-    ),
+    context=lambda plan: _context(plan, _waiting_since(plan)),
 )
+
+
+def _waiting_since(plan):
+    on = _day(timezone.localdate(plan.state_changed_at))
+    if plan.state == PlanState.RESUBMITTED:
+        return phrase(_("The plan was resubmitted for review on %(date)s and waits for your review."), date=on)
+    return phrase(_("The plan was submitted for review on %(date)s and waits for your review."), date=on)
 
 
 def _checkin(months):
@@ -51,7 +61,7 @@ def _checkin(months):
     on_decisions = reminders.on_date(
         code=f"indicator.checkin_{months}_months",
         event="indicator.checkin_due",
-        description=f"{months} months after a plan's political endorsement",
+        description=phrase(_("%(months)s months after a plan's political endorsement"), months=months),
         queryset=lambda: Decision.objects.filter(
             kind=Decision.Kind.ENDORSEMENT, plan__state__in=PlanState.public()
         ).select_related("plan__pairing__scheme", "plan__pairing__mentor_city", "plan__pairing__implementing_city"),
@@ -60,8 +70,14 @@ def _checkin(months):
         recipients=lambda decision: recipients.implementing_officers(decision.plan),
         context=lambda decision: _context(
             decision.plan,
-            f"The plan was endorsed on {_day(decision.decided_on)}, {months} months ago: "
-            "time to measure its indicators and record the values.",
+            phrase(
+                _(
+                    "The plan was endorsed on %(date)s, %(months)s months ago: "
+                    "time to measure its indicators and record the values."
+                ),
+                date=_day(decision.decided_on),
+                months=months,
+            ),
         ),
     )
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mentoring.selectors import visible_pairings
 
@@ -102,31 +103,38 @@ def completeness_problems(plan):
     """What must be filled in before the plan can be submitted, in words a city officer understands."""
     problems = []
     if not plan.gap.strip():
-        problems.append("Context and challenge: say which gap the plan closes.")
+        problems.append(gettext("Context and challenge: say which gap the plan closes."))
     if not plan.charter_commitments:
-        problems.append("Context and challenge: choose at least one Integrating Cities Charter commitment.")
+        problems.append(gettext("Context and challenge: choose at least one Integrating Cities Charter commitment."))
     if not plan.stakeholders.strip():
-        problems.append("Stakeholders: name who was involved in drafting.")
+        problems.append(gettext("Stakeholders: name who was involved in drafting."))
     objectives = list(plan.objectives.all())
     if not objectives:
-        problems.append("Objectives: add at least one objective.")
+        problems.append(gettext("Objectives: add at least one objective."))
     for objective in objectives:
         actions, indicators = list(objective.actions.all()), list(objective.indicators.all())
         if not actions:
-            problems.append(f"Objective “{objective.title}” has no action.")
+            problems.append(gettext("Objective “%(objective)s” has no action.") % {"objective": objective.title})
         if not indicators:
-            problems.append(f"Objective “{objective.title}” has no indicator.")
+            problems.append(gettext("Objective “%(objective)s” has no indicator.") % {"objective": objective.title})
         for action in actions:
-            missing = []
-            if not action.responsible_body.strip():
-                missing.append("a responsible body (owner)")
-            if action.starts_on is None or action.ends_on is None:
-                missing.append("start and end dates")
-            if missing:
-                problems.append(f"Action “{action.title}” needs {' and '.join(missing)}.")
+            no_owner = not action.responsible_body.strip()
+            no_dates = action.starts_on is None or action.ends_on is None
+            if no_owner and no_dates:
+                problem = gettext("Action “%(action)s” needs a responsible body (owner) and start and end dates.")
+            elif no_owner:
+                problem = gettext("Action “%(action)s” needs a responsible body (owner).")
+            elif no_dates:
+                problem = gettext("Action “%(action)s” needs start and end dates.")
+            else:
+                continue
+            problems.append(problem % {"action": action.title})
         for indicator in indicators:
             if indicator.target is None or indicator.target_date is None:
-                problems.append(f"Indicator “{indicator.name}” needs a target and a target date.")
+                problems.append(
+                    gettext("Indicator “%(indicator)s” needs a target and a target date.")
+                    % {"indicator": indicator.name}
+                )
     return problems
 
 

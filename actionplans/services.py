@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
@@ -25,6 +27,7 @@ from mentoring.services import add_recommendations
 from toolkits import models as toolkits_models  # toolkits owns the Charter's texts
 
 from . import events, recipients, selectors, versions
+from .events import phrase
 from .models import (
     Action,
     ActionPlan,
@@ -66,7 +69,7 @@ class NotEditable(PlanError):
 
 class Incomplete(PlanError):
     def __init__(self, problems):
-        super().__init__("The plan is not complete yet: " + " ".join(problems))
+        super().__init__(gettext("The plan is not complete yet: %(problems)s") % {"problems": " ".join(problems)})
         self.problems = problems
 
 
@@ -75,8 +78,10 @@ class EditConflict(PlanError):
 
     def __init__(self, current):
         super().__init__(
-            "Someone else saved this item while you were editing it. Your changes were not saved; "
-            "compare them with the current values below."
+            gettext(
+                "Someone else saved this item while you were editing it. Your changes were not saved; "
+                "compare them with the current values below."
+            )
         )
         self.current = current
 
@@ -109,24 +114,42 @@ RICH_TEXT_FIELDS = {
     Risk: {"mitigation"},
 }
 
-ROLE_NAMES = {
-    "actionplans.start_plan": "an officer of the implementing city",
-    "actionplans.edit_plan": "an officer of the implementing city",
-    "actionplans.submit_plan": "an officer of the implementing city",
-    "actionplans.review_plan": "the scheme's expert partner",
-    "actionplans.approve_plan": "the city's administrative approver",
-    "actionplans.endorse_plan": "the city's political approver",
-    "actionplans.start_implementation": "an officer of the implementing city",
-    "actionplans.report_progress": "an officer of the implementing city",
-    "actionplans.comment_on_plan": "people of the pairing, its expert partner and EUROCITIES",
-    "actionplans.resolve_comment": "an officer of the implementing city",
+# Why a permission was refused, one whole sentence per permission (the words agree with the role).
+REFUSALS = {
+    "actionplans.start_plan": _("Only an officer of the implementing city may start the plan."),
+    "actionplans.edit_plan": _("Only an officer of the implementing city may edit the plan."),
+    "actionplans.submit_plan": _("Only an officer of the implementing city may submit the plan."),
+    "actionplans.review_plan": _("Only the scheme's expert partner may review the plan."),
+    "actionplans.approve_plan": _("Only the city's administrative approver may approve the plan."),
+    "actionplans.endorse_plan": _("Only the city's political approver may endorse the plan."),
+    "actionplans.start_implementation": _("Only an officer of the implementing city may start the implementation."),
+    "actionplans.report_progress": _("Only an officer of the implementing city may report progress."),
+    "actionplans.comment_on_plan": _(
+        "Only people of the pairing, its expert partner and EUROCITIES may comment on the plan."
+    ),
+    "actionplans.resolve_comment": _("Only an officer of the implementing city may resolve comments."),
 }
 
 
-def _require(by, perm, obj, doing):
+def _require(by, perm, obj):
     # rules.has_perm, not user.has_perm: superusers get no shortcut past a plan's roles.
     if not rules.has_perm(perm, by, obj):
-        raise NotAllowed(f"Only {ROLE_NAMES[perm]} may {doing}.")
+        raise NotAllowed(str(REFUSALS[perm]))
+
+
+def _in_english(text):
+    """Text stored for everyone (a version's reason, a transition's note): English, translated when shown."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
+
+
+def _in_every_language(message, **params):
+    """`message` in each of the site's languages: a title the service wrote in whoever's language it was."""
+    titles = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles.add((gettext(message) % params)[:200])
+    return titles
 
 
 def _locked_plan(plan_id):
@@ -155,15 +178,19 @@ def start_plan(*, pairing, by):
     if existing:
         return existing
     if not rules.has_perm("actionplans.start_plan", by, pairing):
-        raise NotAllowed(f"Only {ROLE_NAMES['actionplans.start_plan']} may start the plan.")
+        raise NotAllowed(str(REFUSALS["actionplans.start_plan"]))
     try:
         with transaction.atomic():
             plan = ActionPlan.objects.create(
-                pairing=pairing, title=f"Local action plan of {pairing.implementing_city}", created_by=by
+                pairing=pairing,
+                title=gettext("Local action plan of %(city)s") % {"city": pairing.implementing_city},
+                created_by=by,
             )
     except IntegrityError:  # someone started it at the same moment
         return ActionPlan.objects.get(pairing=pairing)
-    Transition.objects.create(plan=plan, from_state="", to_state=PlanState.DRAFT, by=by, note="Plan started")
+    Transition.objects.create(
+        plan=plan, from_state="", to_state=PlanState.DRAFT, by=by, note=gettext_noop("Plan started")
+    )
     events.record_event(
         event="plan.started",
         target=plan,
@@ -175,11 +202,14 @@ def start_plan(*, pairing, by):
 
 def _lock_for_editing(plan_id, by):
     plan = _locked_plan(plan_id)
-    _require(by, "actionplans.edit_plan", plan, "edit the plan")
+    _require(by, "actionplans.edit_plan", plan)
     if not plan.is_editable:
         raise NotEditable(
-            f"The plan is “{plan.get_state_display()}”: a submitted version cannot be edited. "
-            "It can be edited again when the expert partner requests changes."
+            gettext(
+                "The plan is “%(state)s”: a submitted version cannot be edited. "
+                "It can be edited again when the expert partner requests changes."
+            )
+            % {"state": plan.get_state_display()}
         )
     return plan
 
@@ -241,11 +271,13 @@ def delete_item(*, item, by, expected_version):
 # Drafts started elsewhere: a practice adopted, a self-assessment gap ---------------------------------
 
 
-def _objective_titled(plan, title, description=""):
-    """The plan's objective with this title, added at the end when there is none."""
-    objective = plan.objectives.filter(title=title).first()
+def _objective_titled(plan, message, params, description=""):
+    """The plan's objective titled `message` % `params` in any of the site's languages; else added at the end,
+    titled in the active language."""
+    objective = plan.objectives.filter(title__in=_in_every_language(message, **params)).first()
     if objective is None:
         position = (plan.objectives.aggregate(m=Max("position"))["m"] or 0) + 1
+        title = (gettext(message) % params)[:200]
         objective = Objective.objects.create(plan=plan, title=title, description=description, position=position)
     return objective
 
@@ -258,7 +290,7 @@ def _draft_action(objective, **fields):
     return action
 
 
-ADOPTED_PRACTICES_OBJECTIVE = "Adapt what works in other cities"
+ADOPTED_PRACTICES_OBJECTIVE = gettext_noop("Adapt what works in other cities")
 
 
 @transaction.atomic
@@ -272,24 +304,33 @@ def adopt_practice_into_plan(*, assessment, plan, by):
     plan = _lock_for_editing(plan.pk, by)
     practice = assessment.practice
     if assessment.city_id != plan.pairing.implementing_city_id:
-        raise NotAllowed(f"This is not {plan.pairing.implementing_city}'s assessment of the practice.")
+        raise NotAllowed(
+            gettext("This is not %(city)s's assessment of the practice.") % {"city": plan.pairing.implementing_city}
+        )
     if practice.state != practice.State.PUBLISHED:
-        raise NotEditable("Only a published practice can be adopted into a plan.")
+        raise NotEditable(gettext("Only a published practice can be adopted into a plan."))
     existing = Action.objects.filter(objective__plan=plan, adopted_from=practice).first()
     if existing is not None:
         return existing
     weakest = ", ".join(assessment.weakest)
-    description = sanitize(
-        f'<p>Adopted from the good practice <a href="{practice.get_absolute_url()}">{html.escape(practice.title)}</a> '
-        f"of {html.escape(practice.city_name)} ({html.escape(practice.country_name)}).</p>"
-        f"<p>Our transferability assessment: {assessment.average:.1f} out of 5 on average; adapting it needs "
-        f"the most work on: {html.escape(weakest)}.</p>"
-    )
+    link = f'<a href="{practice.get_absolute_url()}">{html.escape(practice.title)}</a>'
+    adopted = gettext("Adopted from the good practice %(practice)s of %(city)s (%(country)s).") % {
+        "practice": link,
+        "city": html.escape(practice.city_name),
+        "country": html.escape(practice.country_name),
+    }
+    assessed = gettext(
+        "Our transferability assessment: %(average)s out of 5 on average; adapting it needs the most work on: "
+        "%(weakest)s."
+    ) % {"average": formats.number_format(assessment.average, 1), "weakest": html.escape(weakest)}
     objective = _objective_titled(
-        plan, ADOPTED_PRACTICES_OBJECTIVE, "Practices of other cities we adapt to our own context."
+        plan, ADOPTED_PRACTICES_OBJECTIVE, {}, gettext("Practices of other cities we adapt to our own context.")
     )
     return _draft_action(
-        objective, title=f"Adapt “{practice.title}”"[:200], description=description, adopted_from=practice
+        objective,
+        title=(gettext("Adapt “%(practice)s”") % {"practice": practice.title})[:200],
+        description=sanitize(f"<p>{adopted}</p><p>{assessed}</p>"),
+        adopted_from=practice,
     )
 
 
@@ -304,20 +345,28 @@ def add_action_for_commitment_gap(*, plan, commitment_code, by, objective=None):
     plan = _lock_for_editing(plan.pk, by)
     commitment = toolkits_models.CharterCommitment.objects.filter(code=commitment_code).first()
     if commitment is None or commitment_code not in CharterCommitment.values:
-        raise ValidationError({"commitment": f"{commitment_code} is not a commitment of the Charter."})
+        raise ValidationError(
+            {"commitment": gettext("%(code)s is not a commitment of the Charter.") % {"code": commitment_code}}
+        )
     if objective is not None and objective.plan_id != plan.pk:
-        raise ValidationError({"objective": "Choose an objective of this plan."})
+        raise ValidationError({"objective": gettext("Choose an objective of this plan.")})
     if objective is None:
         objective = _objective_titled(
-            plan, f"Close the gap on {commitment.code}"[:200], sanitize(f"<p>{html.escape(commitment.text)}</p>")
+            plan,
+            gettext_noop("Close the gap on %(code)s"),
+            {"code": commitment.code},
+            sanitize(f"<p>{html.escape(commitment.text)}</p>"),
         )
+    started = gettext(
+        "Started from our Charter self-assessment, where %(code)s (“%(text)s”) shows a gap. "
+        "Say what the city will do and who owns it."
+    ) % {"code": html.escape(commitment.code), "text": html.escape(commitment.text)}
     action = _draft_action(
         objective,
-        title=f"Close the gap on {commitment.code}: {commitment.text}"[:200],
-        description=sanitize(
-            f"<p>Started from our Charter self-assessment, where {html.escape(commitment.code)} "
-            f"(“{html.escape(commitment.text)}”) shows a gap. Say what the city will do and who owns it.</p>"
-        ),
+        title=(gettext("Close the gap on %(code)s: %(text)s") % {"code": commitment.code, "text": commitment.text})[
+            :200
+        ],
+        description=sanitize(f"<p>{started}</p>"),
         charter_commitment=commitment.code,
     )
     if commitment.code not in plan.charter_commitments:
@@ -330,23 +379,31 @@ def add_action_for_commitment_gap(*, plan, commitment_code, by, objective=None):
 # Transitions --------------------------------------------------------------------------------------
 
 
-def _transition(*, plan, by, perm, doing, moves, done, note="", announce=None, audit=None, context=None, check=None):
+def _transition(*, plan, by, perm, moves, refused, note="", announce=None, audit=None, context=None, check=None):
     """Lock the plan, check the person and the state, change the state, audit it, record and announce the event.
 
-    `moves` maps each state the transition may start from to the state it leads to; `announce(plan)` says
+    `moves` maps each state the transition may start from to the state it leads to; `refused` says why a plan in
+    another state cannot take it (with %(state)s); `announce(plan)` says
     who is notified of what (recipients.py), `audit(plan)` who is only recorded on the Event. Must run inside
     transaction.atomic(). Returns the locked, updated plan."""
     locked = _locked_plan(plan.pk)
-    _require(by, perm, locked, doing)
+    _require(by, perm, locked)
     if locked.state not in moves:
+        state = locked.get_state_display()
         if locked.state != plan.state:
             last = locked.transitions.select_related("by").order_by("-at", "-pk").first()
-            who = f" by {last.by}" if last and last.by else ""
-            raise TransitionRefused(
-                f"Someone acted first: the plan was just moved to “{locked.get_state_display()}”{who}. "
-                "Nothing was changed; reload the page to see the current plan."
-            )
-        raise TransitionRefused(f"A plan that is “{locked.get_state_display()}” cannot be {done}.")
+            if last and last.by:
+                message = gettext(
+                    "Someone acted first: the plan was just moved to “%(state)s” by %(person)s. "
+                    "Nothing was changed; reload the page to see the current plan."
+                ) % {"state": state, "person": last.by}
+            else:
+                message = gettext(
+                    "Someone acted first: the plan was just moved to “%(state)s”. "
+                    "Nothing was changed; reload the page to see the current plan."
+                ) % {"state": state}
+            raise TransitionRefused(message)
+        raise TransitionRefused(str(refused) % {"state": state})
     if check is not None:
         check(locked)
     from_state, to = locked.state, moves[locked.state]
@@ -389,27 +446,27 @@ def submit_plan(*, plan, by, note=""):
         plan=plan,
         by=by,
         perm="actionplans.submit_plan",
-        doing="submit the plan",
         moves={PlanState.DRAFT: PlanState.SUBMITTED, PlanState.CHANGES_REQUESTED: PlanState.RESUBMITTED},
-        done="submitted",
+        refused=_("A plan that is “%(state)s” cannot be submitted."),
         note=sanitize(note),
         announce=recipients.submitted,
         context={"summary": [plain(note)] if note else []},
         check=_complete,
     )
-    return _freeze(locked, by, "Resubmitted" if locked.state == PlanState.RESUBMITTED else "Submitted")
+    resubmitted = locked.state == PlanState.RESUBMITTED
+    return _freeze(locked, by, gettext_noop("Resubmitted") if resubmitted else gettext_noop("Submitted"))
 
 
 def _validate_review(outcome, scores, conditions):
     errors = {}
     if outcome not in Review.Outcome.values:
-        errors["outcome"] = "Choose: request changes, recommend, or recommend with conditions."
-    for criterion, _ in Review.CRITERIA:
+        errors["outcome"] = gettext("Choose: request changes, recommend, or recommend with conditions.")
+    for criterion, _label in Review.CRITERIA:
         score = scores.get(criterion)
         if not isinstance(score, int) or not 1 <= score <= 5:
-            errors[f"{criterion}_score"] = "Give a score from 1 to 5."
+            errors[f"{criterion}_score"] = gettext("Give a score from 1 to 5.")
     if outcome == Review.Outcome.RECOMMENDED_WITH_CONDITIONS and not sanitize(conditions):
-        errors["conditions"] = "Say which conditions the recommendation comes with."
+        errors["conditions"] = gettext("Say which conditions the recommendation comes with.")
     if errors:
         raise ValidationError(errors)
 
@@ -433,22 +490,23 @@ def review_plan(
     `recommendations_section` optionally names the plan section (mentoring PlanSection) they concern."""
     _validate_review(outcome, scores, conditions)
     if recommendations_section and recommendations_section not in PlanSection.values:
-        raise ValidationError({"recommendations_section": "Choose a section of the plan."})
+        raise ValidationError({"recommendations_section": gettext("Choose a section of the plan.")})
     comments = comments or {}
     to = PlanState.CHANGES_REQUESTED if outcome == Review.Outcome.CHANGES_REQUESTED else PlanState.RECOMMENDED
-    summary = [f"Outcome of the review: {Review.Outcome(outcome).label}."]
+    summary = [phrase(_("Outcome of the review: %(outcome)s."), outcome=Review.Outcome(outcome).label)]
     if outcome == Review.Outcome.RECOMMENDED_WITH_CONDITIONS:
-        summary.append("Conditions: " + " ".join(events.lines_of(sanitize(conditions))))
+        summary.append(
+            phrase(_("Conditions: %(conditions)s"), conditions=" ".join(events.lines_of(sanitize(conditions))))
+        )
     if recommendations.strip():
-        summary.append("The expert partner's recommendations:")
+        summary.append(phrase(_("The expert partner's recommendations:")))
     locked = _transition(
         plan=plan,
         by=by,
         perm="actionplans.review_plan",
-        doing="review the plan",
         moves={state: to for state in PlanState.awaiting_review()},
-        done="reviewed",
-        note=Review.Outcome(outcome).label,
+        refused=_("A plan that is “%(state)s” cannot be reviewed."),
+        note=_in_english(Review.Outcome(outcome).label),
         announce=recipients.changes_requested if to == PlanState.CHANGES_REQUESTED else recipients.recommended,
         context={"summary": summary, "items": events.lines_of(sanitize(recommendations))},
     )
@@ -459,15 +517,15 @@ def review_plan(
         outcome=outcome,
         recommendations=sanitize(recommendations),
         conditions=sanitize(conditions),
-        **{f"{c}_score": scores[c] for c, _ in Review.CRITERIA},
-        **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _ in Review.CRITERIA},
+        **{f"{c}_score": scores[c] for c, _label in Review.CRITERIA},
+        **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _label in Review.CRITERIA},
     )
     items = recommendation_items(recommendations)
     if items:
         add_recommendations(
             pairing=locked.pairing,
             origin_key=f"actionplans.review:{review.pk}",
-            origin_label=f"Review of the action plan, round {locked.reviews.count()}",
+            origin_label=gettext("Review of the action plan, round %(round)s") % {"round": locked.reviews.count()},
             origin_url=f"{locked.get_absolute_url()}#review-{review.pk}",
             items=items,
             author=Recommendation.Author.EXPERT_PARTNER,
@@ -484,25 +542,31 @@ def validate_signed_document(document):
     limit = settings.PLAN_DOCUMENT_MAX_BYTES
     if document.size > limit:
         raise ValidationError(
-            {"document": f"The file is {document.size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB."}
+            {
+                "document": gettext("The file is %(size)s MB; the limit is %(limit)s MB.")
+                % {
+                    "size": formats.number_format(document.size / 1e6, 1),
+                    "limit": formats.number_format(limit / 1e6, 0),
+                }
+            }
         )
     document.seek(0)
     head = document.read(5)
     document.seek(0)
     if head != b"%PDF-":
-        raise ValidationError({"document": "The signed document must be a PDF file."})
+        raise ValidationError({"document": gettext("The signed document must be a PDF file.")})
 
 
 def _record_decision(*, plan, by, kind, body, decided_on, reference, document, conditions):
     errors = {}
     if not (body or "").strip():
-        errors["body"] = "Name the body that took the decision."
+        errors["body"] = gettext("Name the body that took the decision.")
     if not (reference or "").strip():
-        errors["reference"] = "Give the decision's reference number."
+        errors["reference"] = gettext("Give the decision's reference number.")
     if decided_on is None:
-        errors["decided_on"] = "Give the date of the decision."
+        errors["decided_on"] = gettext("Give the date of the decision.")
     elif decided_on > timezone.localdate():
-        errors["decided_on"] = "The date of the decision cannot be in the future."
+        errors["decided_on"] = gettext("The date of the decision cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     validate_signed_document(document)
@@ -510,9 +574,12 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
         approval = plan.decisions.filter(kind=Decision.Kind.APPROVAL).first()
         if approval and decided_on < approval.decided_on:
             raise ValidationError(
-                {"decided_on": f"The endorsement cannot be dated before the approval ({approval.decided_on:%d %B %Y})."}
+                {
+                    "decided_on": gettext("The endorsement cannot be dated before the approval (%(date)s).")
+                    % {"date": formats.date_format(approval.decided_on, "DATE_FORMAT")}
+                }
             )
-    version = _freeze(plan, by, Decision.Kind(kind).label)
+    version = _freeze(plan, by, _in_english(Decision.Kind(kind).label))
     decision = Decision(
         plan=plan,
         kind=kind,
@@ -537,12 +604,19 @@ def record_approval(*, plan, by, body, decided_on, reference, document=None, con
         plan=plan,
         by=by,
         perm="actionplans.approve_plan",
-        doing="approve the plan",
         moves={PlanState.RECOMMENDED: PlanState.APPROVED},
-        done="approved",
+        refused=_("A plan that is “%(state)s” cannot be approved."),
         note=f"{body}, {reference}",
         announce=recipients.approved,
-        context={"summary": [f"Approved by {body}, reference {reference}. The political endorsement comes next."]},
+        context={
+            "summary": [
+                phrase(
+                    _("Approved by %(body)s, reference %(reference)s. The political endorsement comes next."),
+                    body=body,
+                    reference=reference,
+                )
+            ]
+        },
     )
     return _record_decision(
         plan=locked,
@@ -563,12 +637,19 @@ def record_endorsement(*, plan, by, body, decided_on, reference, document=None, 
         plan=plan,
         by=by,
         perm="actionplans.endorse_plan",
-        doing="endorse the plan",
         moves={PlanState.APPROVED: PlanState.ENDORSED},
-        done="endorsed",
+        refused=_("A plan that is “%(state)s” cannot be endorsed."),
         note=f"{body}, {reference}",
         announce=recipients.endorsed,
-        context={"summary": [f"Endorsed by {body}, reference {reference}. The plan is now public."]},
+        context={
+            "summary": [
+                phrase(
+                    _("Endorsed by %(body)s, reference %(reference)s. The plan is now public."),
+                    body=body,
+                    reference=reference,
+                )
+            ]
+        },
     )
     return _record_decision(
         plan=locked,
@@ -588,9 +669,8 @@ def start_implementation(*, plan, by):
         plan=plan,
         by=by,
         perm="actionplans.start_implementation",
-        doing="start the implementation",
         moves={PlanState.ENDORSED: PlanState.IN_IMPLEMENTATION},
-        done="put into implementation",
+        refused=_("A plan that is “%(state)s” cannot be put into implementation."),
         audit=recipients.everyone,
     )
 
@@ -600,9 +680,9 @@ def start_implementation(*, plan, by):
 
 def _lock_for_implementation(plan_id, by):
     plan = _locked_plan(plan_id)
-    _require(by, "actionplans.report_progress", plan, "report progress")
+    _require(by, "actionplans.report_progress", plan)
     if plan.state != PlanState.IN_IMPLEMENTATION:
-        raise TransitionRefused("Progress and measurements are recorded once the plan is in implementation.")
+        raise TransitionRefused(gettext("Progress and measurements are recorded once the plan is in implementation."))
     return plan
 
 
@@ -612,9 +692,9 @@ def report_progress(*, action, by, progress, status, note=""):
     plan = _lock_for_implementation(action.objective.plan_id, by)
     errors = {}
     if not isinstance(progress, int) or not 0 <= progress <= 100:
-        errors["progress"] = "Progress is a percentage from 0 to 100."
+        errors["progress"] = gettext("Progress is a percentage from 0 to 100.")
     if status not in Action.Status.values:
-        errors["status"] = "Choose a status."
+        errors["status"] = gettext("Choose a status.")
     if errors:
         raise ValidationError(errors)
     current = Action.objects.select_for_update().get(pk=action.pk)
@@ -638,9 +718,9 @@ def report_progress(*, action, by, progress, status, note=""):
 def record_measurement(*, indicator, by, measured_on, value, note=""):
     _lock_for_implementation(indicator.objective.plan_id, by)
     if measured_on is None or measured_on > timezone.localdate():
-        raise ValidationError({"measured_on": "Give the date of the measurement; it cannot be in the future."})
+        raise ValidationError({"measured_on": gettext("Give the date of the measurement; it cannot be in the future.")})
     if value is None:
-        raise ValidationError({"value": "Give the measured value."})
+        raise ValidationError({"value": gettext("Give the measured value.")})
     return Measurement.objects.create(
         indicator=indicator, measured_on=measured_on, value=value, note=(note or "").strip(), recorded_by=by
     )
@@ -659,17 +739,17 @@ def mentionable_people(plan):
 @transaction.atomic
 def add_comment(*, plan, by, body, section=Comment.Section.GENERAL, parent=None, mentions=()):
     """A comment on a section, or a reply in a thread. @e-mail addresses of the pairing's people mention them."""
-    _require(by, "actionplans.comment_on_plan", plan, "comment on the plan")
+    _require(by, "actionplans.comment_on_plan", plan)
     body = sanitize(body)
     if not body:
-        raise ValidationError({"body": "Write a comment."})
+        raise ValidationError({"body": gettext("Write a comment.")})
     if parent is not None:
         if parent.plan_id != plan.pk:
-            raise ValidationError({"parent": "Replies belong to a comment on the same plan."})
+            raise ValidationError({"parent": gettext("Replies belong to a comment on the same plan.")})
         parent = parent if parent.parent_id is None else parent.parent
         section = parent.section
     if section not in Comment.Section.values:
-        raise ValidationError({"section": "Choose a section of the plan."})
+        raise ValidationError({"section": gettext("Choose a section of the plan.")})
     people = mentionable_people(plan)
     by_email = {user.email.lower(): user for user in people}
     mentioned = {by_email[e.lower()] for e in MENTION.findall(body) if e.lower() in by_email}
@@ -684,8 +764,11 @@ def add_comment(*, plan, by, body, section=Comment.Section.GENERAL, parent=None,
             announce=recipients.mentioned(mentioned),
             payload={"comment": comment.pk},
             context={
-                "title": f"{by} mentioned you in a comment",
-                "summary": [f"On “{comment.get_section_display()}”:", plain(body)[:500]],
+                "title": phrase(_("%(person)s mentioned you in a comment"), person=by),
+                "summary": [
+                    phrase(_("On “%(section)s”:"), section=Comment.Section(comment.section).label),
+                    plain(body)[:500],
+                ],
             },
         )
     told = set(recipients.implementing_officers(plan))
@@ -699,10 +782,10 @@ def add_comment(*, plan, by, body, section=Comment.Section.GENERAL, parent=None,
 
 @transaction.atomic
 def resolve_comment(*, comment, by):
-    _require(by, "actionplans.resolve_comment", comment.plan, "resolve comments")
+    _require(by, "actionplans.resolve_comment", comment.plan)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.parent_id is not None:
-        raise ValidationError("Resolve the thread's first comment.")
+        raise ValidationError(gettext("Resolve the thread's first comment."))
     if comment.resolved_at is None:
         comment.resolved_at, comment.resolved_by = timezone.now(), by
         comment.save(update_fields=["resolved_at", "resolved_by"])

@@ -1,8 +1,14 @@
 """Frozen versions of a plan (JSON snapshots) and the side-by-side comparison of two of them."""
 
+import datetime
 import difflib
+from decimal import Decimal, InvalidOperation
 
-from .models import CharterCommitment
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import Action, CharterCommitment
 from .text import plain
 
 SNAPSHOT_FORMAT = 1
@@ -60,47 +66,80 @@ def snapshot(plan):
 
 
 ACTION_LABELS = [
-    ("description", "Description"),
-    ("responsible_body", "Responsible body"),
-    ("partners", "Partners"),
-    ("starts_on", "Start"),
-    ("ends_on", "End"),
-    ("budget_eur", "Budget (€)"),
-    ("funding_source", "Funding source"),
-    ("staff_effort_days", "Staff effort (person-days)"),
-    ("status", "Status"),
-    ("progress", "Progress (%)"),
+    ("description", _("Description")),
+    ("responsible_body", _("Responsible body")),
+    ("partners", _("Partners")),
+    ("starts_on", _("Start")),
+    ("ends_on", _("End")),
+    ("budget_eur", _("Budget (€)")),
+    ("funding_source", _("Funding source")),
+    ("staff_effort_days", _("Staff effort (person-days)")),
+    ("status", _("Status")),
+    ("progress", _("Progress (%)")),
 ]
 INDICATOR_LABELS = [
-    ("unit", "Unit"),
-    ("baseline", "Baseline"),
-    ("target", "Target"),
-    ("target_date", "Target date"),
+    ("unit", _("Unit")),
+    ("baseline", _("Baseline")),
+    ("target", _("Target")),
+    ("target_date", _("Target date")),
 ]
+
+
+DATES = {"starts_on", "ends_on", "target_date"}
+NUMBERS = {"budget_eur", "staff_effort_days", "baseline", "target"}
+
+
+def _shown(key, value):
+    """A snapshot's value (ISO date, decimal string, status code) as the reader's language writes it."""
+    try:
+        if key in DATES and value:
+            return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        if key in NUMBERS and value:
+            return formats.localize(Decimal(value))
+    except (ValueError, InvalidOperation):
+        pass
+    if key == "status":
+        return str(dict(Action.Status.choices).get(value, value))
+    return value
+
+
+def _line(label, value, indent=""):
+    # "Title: …", "Titre : …": the colon's spacing is the language's.
+    return indent + gettext("%(label)s: %(value)s") % {"label": label, "value": value}
 
 
 def lines(snap):
-    """The snapshot as labelled lines of text, in reading order."""
-    out = [f"Title: {snap['title']}", f"Gap: {plain(snap['gap'])}", f"Context: {plain(snap['context'])}"]
+    """The snapshot as labelled lines of text, in reading order, in the active language."""
+    out = [
+        _line(gettext("Title"), snap["title"]),
+        _line(gettext("Gap"), plain(snap["gap"])),
+        _line(gettext("Context"), plain(snap["context"])),
+    ]
     labels = dict(CharterCommitment.choices)
-    out += [f"Charter commitment: {labels.get(code, code)}" for code in snap["charter_commitments"]]
-    out.append(f"Stakeholders: {plain(snap['stakeholders'])}")
+    out += [_line(gettext("Charter commitment"), labels.get(code, code)) for code in snap["charter_commitments"]]
+    out.append(_line(gettext("Stakeholders"), plain(snap["stakeholders"])))
     for n, objective in enumerate(snap["objectives"], start=1):
-        out.append(f"Objective {n}: {objective['title']}")
+        out.append(_line(gettext("Objective %(number)s") % {"number": n}, objective["title"]))
         if objective["description"]:
-            out.append(f"  Description: {plain(objective['description'])}")
+            out.append(_line(gettext("Description"), plain(objective["description"]), "  "))
         for m, action in enumerate(objective["actions"], start=1):
-            out.append(f"  Action {n}.{m}: {action['title']}")
+            out.append(_line(gettext("Action %(number)s") % {"number": f"{n}.{m}"}, action["title"], "  "))
             out += [
-                f"    {label}: {plain(_value(action[key]))}" for key, label in ACTION_LABELS if action.get(key) != ""
+                _line(label, plain(_shown(key, _value(action[key]))), "    ")
+                for key, label in ACTION_LABELS
+                if action.get(key) != ""
             ]
         for m, indicator in enumerate(objective["indicators"], start=1):
-            out.append(f"  Indicator {n}.{m}: {indicator['name']}")
-            out += [f"    {label}: {indicator[key]}" for key, label in INDICATOR_LABELS if indicator.get(key) != ""]
+            out.append(_line(gettext("Indicator %(number)s") % {"number": f"{n}.{m}"}, indicator["name"], "  "))
+            out += [
+                _line(label, _shown(key, indicator[key]), "    ")
+                for key, label in INDICATOR_LABELS
+                if indicator.get(key) != ""
+            ]
     for n, risk in enumerate(snap["risks"], start=1):
-        out.append(f"Risk {n}: {risk['description']}")
+        out.append(_line(gettext("Risk %(number)s") % {"number": n}, risk["description"]))
         if risk["mitigation"]:
-            out.append(f"  Mitigation: {plain(risk['mitigation'])}")
+            out.append(_line(gettext("Mitigation"), plain(risk["mitigation"]), "  "))
     return out
 
 

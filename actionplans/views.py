@@ -12,13 +12,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mentoring import selectors as mentoring_selectors
 from mentoring.models import City, Pairing, Role
 from toolkits.models import TransferabilityAssessment
 
-from . import selectors, services, versions
+from . import parts, selectors, services, versions
 from .forms import (
     ActionForm,
     CommentForm,
@@ -96,7 +98,7 @@ def pairing_plan(request, pk):
         if not may_start:
             raise PermissionDenied
         plan = services.start_plan(pairing=pairing, by=request.user)
-        messages.success(request, "The plan is started. Fill in its sections; everything is saved as you go.")
+        messages.success(request, gettext("The plan is started. Fill in its sections; everything is saved as you go."))
         return redirect(plan)
     return render(request, "actionplans/no_plan.html", {"pairing": pairing, "may_start": may_start})
 
@@ -144,16 +146,16 @@ class Part:
     model: type
     form: type
     template: str
-    label: str
 
 
+# What the pages say about each part is in parts.TEXTS, under the same kinds.
 PARTS = {
-    "context": Part(ActionPlan, PlanContextForm, "actionplans/parts/context.html", "context and challenge"),
-    "stakeholders": Part(ActionPlan, PlanStakeholdersForm, "actionplans/parts/stakeholders.html", "stakeholders"),
-    "objective": Part(Objective, ObjectiveForm, "actionplans/parts/objective.html", "objective"),
-    "action": Part(Action, ActionForm, "actionplans/parts/action.html", "action"),
-    "indicator": Part(Indicator, IndicatorForm, "actionplans/parts/indicator.html", "indicator"),
-    "risk": Part(Risk, RiskForm, "actionplans/parts/risk.html", "risk"),
+    "context": Part(ActionPlan, PlanContextForm, "actionplans/parts/context.html"),
+    "stakeholders": Part(ActionPlan, PlanStakeholdersForm, "actionplans/parts/stakeholders.html"),
+    "objective": Part(Objective, ObjectiveForm, "actionplans/parts/objective.html"),
+    "action": Part(Action, ActionForm, "actionplans/parts/action.html"),
+    "indicator": Part(Indicator, IndicatorForm, "actionplans/parts/indicator.html"),
+    "risk": Part(Risk, RiskForm, "actionplans/parts/risk.html"),
 }
 SECTIONS = {"context", "stakeholders"}
 
@@ -181,7 +183,10 @@ def _editable_plan(request, pk):
 
 
 def _not_editable_now(request, plan):
-    messages.error(request, f"The plan is “{plan.get_state_display()}”: a submitted version cannot be edited.")
+    messages.error(
+        request,
+        gettext("The plan is “%(state)s”: a submitted version cannot be edited.") % {"state": plan.get_state_display()},
+    )
     return redirect(plan)
 
 
@@ -202,7 +207,6 @@ def _part_id(plan, kind, item=None, objective=None):
 
 
 def _form_page(request, plan, kind, form, *, item=None, conflict=None, objective=None, error=None):
-    part = PARTS[kind]
     part_id = _part_id(plan, kind, item, objective)
     if item is not None:
         url = reverse("actionplans:edit_part", args=[plan.pk, kind, item.pk])
@@ -214,7 +218,6 @@ def _form_page(request, plan, kind, form, *, item=None, conflict=None, objective
         "cancel_url": url + ("&" if "?" in url else "?") + "cancel=1",
         "plan": plan,
         "kind": kind,
-        "label": part.label,
         "form": form,
         "item": item,
         "objective": objective,
@@ -239,7 +242,7 @@ def _conflict_values(form, current):
             value = getattr(current, f"get_{name}_display")()
         else:
             value = getattr(current, name)
-        rows.append((form.fields[name].label, "—" if value in (None, "") else value))
+        rows.append((form.fields[name].label, "—" if value in (None, "") else formats.localize(value)))
     return rows
 
 
@@ -277,7 +280,7 @@ def edit_part(request, pk, kind, item_pk):
     except services.PlanError as error:
         return _form_page(request, plan, kind, form, item=item, error=error.message)
     if not request.htmx:
-        messages.success(request, f"The {part.label} is saved.")
+        messages.success(request, parts.text(kind, "saved"))
         return redirect(f"{plan.get_absolute_url()}#{kind}-{saved.pk}")
     return _read(request, plan, kind, saved)
 
@@ -295,7 +298,7 @@ def add_part(request, pk, kind):
         return render(
             request,
             "actionplans/parts/add_button.html",
-            {"plan": plan, "kind": kind, "objective": objective, "label": part.label},
+            {"plan": plan, "kind": kind, "objective": objective},
         )
     if not plan.is_editable and request.method != "POST":
         return _not_editable_now(request, plan)
@@ -316,9 +319,9 @@ def add_part(request, pk, kind):
     except services.PlanError as error:
         return _form_page(request, plan, kind, form, objective=objective, error=error.message)
     if not request.htmx:
-        messages.success(request, f"The {part.label} is added.")
+        messages.success(request, parts.text(kind, "added"))
         return redirect(f"{plan.get_absolute_url()}#{kind}-{item.pk}")
-    context = {"plan": plan, "item": item, "kind": kind, "can_edit": True, "objective": objective, "label": part.label}
+    context = {"plan": plan, "item": item, "kind": kind, "can_edit": True, "objective": objective}
     if kind == "objective":
         context["objective"] = item
     response = render(request, "actionplans/parts/added.html", {**context, "template": part.template})
@@ -336,9 +339,7 @@ def delete_part(request, pk, kind, item_pk):
     try:
         services.delete_item(item=item, by=request.user, expected_version=int(request.POST.get("lock_version") or 0))
     except services.EditConflict:
-        messages.error(
-            request, f"Someone changed this {PARTS[kind].label} since you opened the page; it was not deleted."
-        )
+        messages.error(request, parts.text(kind, "not_deleted"))
         return redirect(plan)
     except services.PlanError as error:
         messages.error(request, error.message)
@@ -347,7 +348,7 @@ def delete_part(request, pk, kind, item_pk):
         response = HttpResponse("")
         response["HX-Trigger"] = "planChanged"
         return response
-    messages.success(request, f"The {PARTS[kind].label} is deleted.")
+    messages.success(request, parts.text(kind, "deleted"))
     return redirect(plan)
 
 
@@ -366,7 +367,7 @@ def _comments_block(request, plan, section, form=None):
         {
             "plan": plan,
             "section": section,
-            "section_label": Comment.Section(section).label,
+            "section_label": parts.SECTION_NAMES[section],
             "comments": threads.get(section, []),
             "form": form,
             "can_comment": True,
@@ -429,7 +430,7 @@ def _transition_page(request, plan, template, form, allowed, act, done_message, 
         except ValidationError as error:
             add_service_errors(form, error)
         except services.Incomplete as error:
-            messages.error(request, "The plan is not complete yet; see what is missing below.")
+            messages.error(request, gettext("The plan is not complete yet; see what is missing below."))
             extra = {**(extra or {}), "problems": error.problems}
         except services.PlanError as error:
             messages.error(request, error.message)
@@ -438,7 +439,10 @@ def _transition_page(request, plan, template, form, allowed, act, done_message, 
             messages.success(request, done_message)
             return redirect(plan)
     elif request.method == "POST" and not allowed:
-        messages.error(request, f"The plan is “{plan.get_state_display()}” now, so this step does not apply.")
+        messages.error(
+            request,
+            gettext("The plan is “%(state)s” now, so this step does not apply.") % {"state": plan.get_state_display()},
+        )
         return redirect(plan)
     return render(request, template, {"plan": plan, "form": form, "allowed": allowed, **(extra or {})})
 
@@ -454,7 +458,7 @@ def submit_plan(request, pk):
         SubmitForm(request.POST or None),
         plan.is_editable,
         lambda form: services.submit_plan(plan=plan, by=request.user, note=form.cleaned_data["note"]),
-        "The plan is submitted to the expert partner; this version is frozen.",
+        gettext("The plan is submitted to the expert partner; this version is frozen."),
         {"problems": problems},
     )
 
@@ -469,7 +473,7 @@ def review_plan(request, pk):
         ReviewForm(request.POST or None),
         plan.is_awaiting_review,
         lambda form: services.review_plan(plan=plan, by=request.user, **form.service_arguments()),
-        "Your review is recorded and the city is told.",
+        gettext("Your review is recorded and the city is told."),
         {"version": plan.versions.order_by("-number").first()},
     )
 
@@ -480,13 +484,13 @@ def _decision_page(request, pk, kind):
             "actionplans.approve_plan",
             PlanState.RECOMMENDED,
             services.record_approval,
-            "The administrative approval is recorded; the political approver is told.",
+            gettext("The administrative approval is recorded; the political approver is told."),
         ),
         Decision.Kind.ENDORSEMENT: (
             "actionplans.endorse_plan",
             PlanState.APPROVED,
             services.record_endorsement,
-            "The plan is endorsed and now public.",
+            gettext("The plan is endorsed and now public."),
         ),
     }[kind]
     plan = _plan_or_404(request, pk, perm)
@@ -518,7 +522,9 @@ def start_implementation(request, pk):
     plan = _plan_or_404(request, pk, "actionplans.start_implementation")
     try:
         services.start_implementation(plan=plan, by=request.user)
-        messages.success(request, "The plan is in implementation: report progress on actions and measure indicators.")
+        messages.success(
+            request, gettext("The plan is in implementation: report progress on actions and measure indicators.")
+        )
     except services.PlanError as error:
         messages.error(request, error.message)
     return redirect(plan)
@@ -553,7 +559,7 @@ def report_progress(request, pk, action_pk):
         form,
         plan.in_implementation,
         lambda form: services.report_progress(action=action, by=request.user, **form.cleaned_data),
-        f"Progress on “{action.title}” is recorded.",
+        gettext("Progress on “%(action)s” is recorded.") % {"action": action.title},
         {"action": action, "updates": action.progress_updates.select_related("reported_by")},
     )
 
@@ -569,7 +575,7 @@ def record_measurement(request, pk, indicator_pk):
         MeasurementForm(request.POST or None),
         plan.in_implementation,
         lambda form: services.record_measurement(indicator=indicator, by=request.user, **form.cleaned_data),
-        f"The measurement of “{indicator.name}” is recorded.",
+        gettext("The measurement of “%(indicator)s” is recorded.") % {"indicator": indicator.name},
         {"indicator": indicator, "measurements": indicator.measurements.all()},
     )
 
@@ -634,7 +640,10 @@ def _city_plan_to_edit(request, city):
     if plan is None:
         if not mentoring_selectors.scope_of(request.user).has_city_role(city.pk, Role.CITY_OFFICER):
             raise Http404("Not found.")
-        messages.error(request, f"{city} has no action plan yet: start it from the pairing's page first.")
+        messages.error(
+            request,
+            gettext("%(city)s has no action plan yet: start it from the pairing's page first.") % {"city": city},
+        )
         return None
     _plan_or_404(request, plan.pk, "actionplans.edit_plan")
     return plan
@@ -655,7 +664,10 @@ def adopt_practice(request, assessment_pk):
     except services.PlanError as error:
         messages.error(request, error.message)
         return redirect(practice)
-    messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
+    messages.success(
+        request,
+        gettext("“%(action)s” is now a draft action of your plan: complete it there.") % {"action": action.title},
+    )
     return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
 
 
@@ -676,7 +688,10 @@ def add_gap_action(request, slug, code):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(back)
-    messages.success(request, f"“{action.title}” is now a draft action of your plan: complete it there.")
+    messages.success(
+        request,
+        gettext("“%(action)s” is now a draft action of your plan: complete it there.") % {"action": action.title},
+    )
     return redirect(f"{plan.get_absolute_url()}#action-{action.pk}")
 
 

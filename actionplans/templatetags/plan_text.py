@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from actionplans import text
+from actionplans import parts, text
 
 register = template.Library()
 
@@ -10,3 +10,9 @@ register = template.Library()
 def rich(value):
     """User-written rich text, sanitized again on the way out."""
     return mark_safe(text.render(value))  # noqa: S308 - nh3 has sanitized it  # nosec B308 B703
+
+
+@register.simple_tag
+def part_text(kind, key, **params):
+    """A sentence about one part of the plan: `{% part_text "risk" "confirm_delete" title=item.description %}`."""
+    return parts.text(kind, key, **params)

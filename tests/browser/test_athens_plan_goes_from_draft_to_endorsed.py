@@ -129,7 +129,7 @@ def test_athens_plan_goes_from_draft_to_endorsed(live_server, plan_page, setting
     page.get_by_label("Target date").fill("2019-01-31")
     journey.save_inline("Indicator: Young migrants placed in jobs")
 
-    journey.open_inline("Edit stakeholders")
+    journey.open_inline("Edit the stakeholders")
     page.get_by_label("Who was involved in drafting the plan?").fill("Employment office, chamber, migrant associations")
     journey.save_inline("Employment office, chamber, migrant associations")
 
