@@ -28,8 +28,10 @@ class Filter:
 
     def clean(self, name, raw):
         value = raw.strip()
+        if "\x00" in value:  # PostgreSQL cannot compare text with a NUL character in it
+            raise FilterError(f"'{name}' does not take a NUL character.")
         if self.kind == "integer":
-            if not value.isdigit():
+            if not (value.isascii() and value.isdigit()):  # "²" and "١" are digits to str.isdigit(), not to int()
                 raise FilterError(f"'{name}' takes a whole number, not '{raw}'.")
             return int(value)
         if self.kind == "boolean":

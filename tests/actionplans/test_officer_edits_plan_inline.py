@@ -233,3 +233,11 @@ def test_the_plan_page_needs_as_many_queries_for_a_large_plan_as_for_a_small_one
         client.force_login(network[role])
 
     assert _queries(client, big.get_absolute_url()) == _queries(client, small.get_absolute_url())
+
+
+@pytest.mark.parametrize("objective", ["abc", "²", ""])
+def test_adding_an_action_to_an_objective_that_is_not_a_number_is_not_found(client, plan, objective):
+    url = reverse("actionplans:add_part", args=[plan.pk, "action"]) + f"?objective={objective}"
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {}).status_code == 404
