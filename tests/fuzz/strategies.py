@@ -7,6 +7,7 @@ import io
 import zipfile
 
 from django import forms
+from django.core import validators
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import strategies as st
 
@@ -136,6 +137,16 @@ def _choice_values(field):
     return [v for v in values if v != ""] or [""]
 
 
+def _limits(field, low, high):
+    """The range of a number field, from its own bounds or its (model's) validators."""
+    for validator in field.validators:
+        if isinstance(validator, validators.MinValueValidator):
+            low = max(low, validator.limit_value)
+        elif isinstance(validator, validators.MaxValueValidator):
+            high = min(high, validator.limit_value)
+    return low, high
+
+
 def plausible(field):
     """A value the field would accept on its own (the form may still refuse the combination)."""
     if isinstance(field, forms.BooleanField):
@@ -156,14 +167,16 @@ def plausible(field):
         return st.dates(datetime.date(2017, 1, 1), datetime.date(2020, 12, 31)).map(datetime.date.isoformat)
     if isinstance(field, forms.TimeField):
         return st.times().map(lambda t: t.strftime("%H:%M"))
+    widget_choices = [str(value) for value, _ in getattr(field.widget, "choices", []) if value != ""]
+    if widget_choices:
+        return st.sampled_from(widget_choices)
     if isinstance(field, forms.DecimalField):
         digits = (field.max_digits or 12) - (field.decimal_places or 0)
         top = min(10**digits - 1, 10**9)
         low = field.min_value if field.min_value is not None else -top
         return st.decimals(low, field.max_value or top, places=field.decimal_places or 0).map(str)
     if isinstance(field, forms.IntegerField):
-        low = field.min_value if field.min_value is not None else -1000
-        high = field.max_value if field.max_value is not None else 100_000
+        low, high = _limits(field, -1000, 100_000)
         return st.integers(low, high).map(str)
     if isinstance(field, forms.EmailField):
         return st.from_regex(r"[a-z]{1,12}\.[a-z]{1,12}@[a-z]{2,12}\.example", fullmatch=True)
