@@ -241,3 +241,16 @@ def test_adding_an_action_to_an_objective_that_is_not_a_number_is_not_found(clie
 
     assert client.get(url).status_code == 404
     assert client.post(url, {}).status_code == 404
+
+
+def test_a_tampered_version_number_is_refused_with_a_message_not_silently(client, plan):
+    """Found by tests/fuzz: the error of the hidden version field showed nowhere on the page."""
+    objective = Objective.objects.get(plan=plan)
+    url = reverse("actionplans:edit_part", args=[plan.pk, "objective", objective.pk])
+    prefix = f"objective-{objective.pk}"
+
+    response = client.post(url, {f"{prefix}-title": "Changed", f"{prefix}-lock_version": "1e309"}, **HTMX)
+
+    assert response.status_code == 200
+    assert "This form was out of date: reload the page and make your change again." in response.content.decode()
+    assert Objective.objects.get(pk=objective.pk).title == objective.title
