@@ -28,6 +28,13 @@ class PartForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.fields["lock_version"].initial = self.instance.lock_version
 
+    def clean(self):
+        cleaned = super().clean()
+        if "lock_version" in self._errors:  # a hidden field: its error would show nowhere
+            del self._errors["lock_version"]
+            self.add_error(None, "This form was out of date: reload the page and make your change again.")
+        return cleaned
+
     def changed_data_for_service(self):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 

@@ -293,7 +293,10 @@ def add_part(request, pk, kind):
         raise Http404("Sections are edited, not added.")
     objective = None
     if part.model in (Action, Indicator):
-        objective = get_object_or_404(Objective, pk=request.GET.get("objective") or 0, plan=plan)
+        objective_pk = request.GET.get("objective", "")
+        if not (objective_pk.isascii() and objective_pk.isdigit()):
+            raise Http404("No such objective.")
+        objective = get_object_or_404(Objective, pk=objective_pk, plan=plan)
     if request.method == "GET" and "cancel" in request.GET:
         return render(
             request,

@@ -21,6 +21,10 @@ class StrictFilterBackend(BaseFilterBackend):
             schema = {"type": definition.kind}
             if definition.choices:
                 schema["enum"] = list(definition.choices)
+            if definition.pattern:
+                schema["pattern"] = f"^(?:{definition.pattern})$"
+            if definition.kind == "integer":
+                schema["minimum"] = 0
             parameters.append(
                 {"name": name, "in": "query", "required": False, "description": definition.help, "schema": schema}
             )

@@ -54,7 +54,8 @@ class ToolkitSerializer(serializers.ModelSerializer):
 
 
 class GoodPracticeSerializer(serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # A practice from elsewhere in Europe (the earlier toolkits) has no network city: only its city_name.
+    city = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     scheme = serializers.CharField(source="scheme.code", read_only=True, allow_null=True, default=None)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 

@@ -30,8 +30,10 @@ class Filter:
 
     def clean(self, name, raw):
         value = raw.strip()
+        if "\x00" in value:  # PostgreSQL cannot compare text with a NUL character in it
+            raise FilterError(gettext("'%(name)s' does not take a NUL character.") % {"name": name})
         if self.kind == "integer":
-            if not value.isdigit():
+            if not (value.isascii() and value.isdigit()):  # "²" and "١" are digits to str.isdigit(), not to int()
                 raise FilterError(
                     gettext("'%(name)s' takes a whole number, not '%(value)s'.") % {"name": name, "value": raw}
                 )

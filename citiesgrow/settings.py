@@ -305,7 +305,7 @@ REST_FRAMEWORK = {
         "anon": env_str("API_ANON_RATE", "60/minute"),
         "user": env_str("API_USER_RATE", "600/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "api.views.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -443,6 +443,9 @@ class Participant(models.Model):
 
 
 def attachment_path(instance, filename):
+    stem, dot, extension = filename.rpartition(".")
+    if len(filename) > 100:  # file systems refuse names over 255 bytes; people recognise a file by its start
+        filename = f"{stem[:90]}.{extension[:9]}" if dot else filename[:100]
     return f"visits/{instance.visit_id}/{filename}"
 
 

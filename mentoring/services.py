@@ -354,7 +354,7 @@ def add_attachment(*, visit, by, file, title=""):
         return Attachment.objects.create(
             visit=visit,
             file=file,
-            title=title.strip() or file.name,
+            title=(title.strip() or file.name)[: Attachment._meta.get_field("title").max_length],
             content_type=content_type,
             size=file.size,
             uploaded_by=by,

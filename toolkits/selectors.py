@@ -207,11 +207,16 @@ class LibraryQuery:
     truncated: bool = False
 
 
+def _without_nul(value):
+    """PostgreSQL cannot search for text with a NUL character in it; nobody means to type one."""
+    return value.replace("\x00", "")
+
+
 def parse_library_query(params):
     """Read the search text, filters, sort order and page from GET parameters. Never raises."""
     query = LibraryQuery()
     limit = settings.LIBRARY_QUERY_MAX_LENGTH
-    text = " ".join(params.get("q", "").split())
+    text = " ".join(_without_nul(params.get("q", "")).split())
     if len(text) > limit:
         text, query.truncated = text[:limit], True
         query.notes.append(
@@ -220,7 +225,7 @@ def parse_library_query(params):
         )
     query.text = text
     for name in FACETS:
-        values = [v.strip()[:100] for v in params.getlist(name) if v.strip()]
+        values = [v.strip()[:100] for v in map(_without_nul, params.getlist(name)) if v.strip()]
         if values:
             query.filters[name] = list(dict.fromkeys(values))[:20]
     sort = params.get("sort", "")

@@ -233,3 +233,24 @@ def test_the_plan_page_needs_as_many_queries_for_a_large_plan_as_for_a_small_one
         client.force_login(network[role])
 
     assert _queries(client, big.get_absolute_url()) == _queries(client, small.get_absolute_url())
+
+
+@pytest.mark.parametrize("objective", ["abc", "²", ""])
+def test_adding_an_action_to_an_objective_that_is_not_a_number_is_not_found(client, plan, objective):
+    url = reverse("actionplans:add_part", args=[plan.pk, "action"]) + f"?objective={objective}"
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {}).status_code == 404
+
+
+def test_a_tampered_version_number_is_refused_with_a_message_not_silently(client, plan):
+    """Found by tests/fuzz: the error of the hidden version field showed nowhere on the page."""
+    objective = Objective.objects.get(plan=plan)
+    url = reverse("actionplans:edit_part", args=[plan.pk, "objective", objective.pk])
+    prefix = f"objective-{objective.pk}"
+
+    response = client.post(url, {f"{prefix}-title": "Changed", f"{prefix}-lock_version": "1e309"}, **HTMX)
+
+    assert response.status_code == 200
+    assert "This form was out of date: reload the page and make your change again." in response.content.decode()
+    assert Objective.objects.get(pk=objective.pk).title == objective.title

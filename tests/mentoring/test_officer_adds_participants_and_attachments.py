@@ -113,3 +113,18 @@ def test_a_file_over_the_size_limit_is_refused(network, visit, settings):
         services.add_attachment(visit=visit, by=network["officer"], file=big)
     assert "the limit is 1.0\xa0KB" in error.value.message_dict["file"][0]
     assert not Attachment.objects.exists()
+
+
+def test_a_file_with_a_very_long_name_is_stored_under_a_shorter_one(network, visit):
+    """Found by tests/fuzz: a 300-character name was over the file system's limit (a server error)."""
+    name = "Minutes of the study visit to Munich " * 8 + ".pdf"
+
+    attachment = services.add_attachment(
+        visit=visit, by=network["officer"], file=SimpleUploadedFile(name, PDF_BYTES), title=""
+    )
+
+    stored = attachment.file.name.rsplit("/", 1)[-1]
+    assert stored.startswith("Minutes_of_the_study_visit_to_Munich") and stored.endswith(".pdf")
+    assert len(stored) <= 120
+    assert attachment.title == name[:200]
+    assert attachment.file.read() == PDF_BYTES

@@ -144,3 +144,10 @@ def test_sorting_by_title_and_by_city():
 
     assert titles(search("sort=title")) == ["A practice", "B practice"]
     assert titles(search("sort=city")) == ["B practice", "A practice"]
+
+
+def test_a_nul_character_in_the_search_or_a_filter_is_dropped_not_a_server_error(client):
+    GoodPracticeFactory(title="Mentoring for entrepreneurs")
+
+    assert titles(search("q=mentor%00ing&city=Ghe%00nt")) == ["Mentoring for entrepreneurs"]
+    assert client.get("/library/?q=%00").status_code == 200
