@@ -34,7 +34,7 @@ def invitations(request):
 def resend_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
-        services.resend_invitation(invitation=invitation)
+        services.resend_invitation(invitation=invitation, by=request.user)
         messages.success(request, f"The invitation to {invitation.email} was sent again.")
     except services.InvitationUnusable as reason:
         messages.error(request, str(reason))
@@ -47,7 +47,7 @@ def resend_invitation(request, pk):
 def revoke_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
-        services.revoke_invitation(invitation=invitation)
+        services.revoke_invitation(invitation=invitation, by=request.user)
         messages.success(request, f"The invitation to {invitation.email} was withdrawn; its link no longer works.")
     except services.InvitationUnusable as reason:
         messages.error(request, str(reason))
