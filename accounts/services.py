@@ -8,6 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from audit import context as audit_context
+from audit.models import Action
+from audit.services import record
 from mentoring.models import Membership, Role
 from notifications.rendering import language_of
 from notifications.services import queue_email
@@ -72,10 +75,15 @@ def invite_person(*, email, role, city=None, organisation=None, invited_by):
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
         _mail_invitation(invitation)
+        record(Action.INVITATION_SENT, actor=invited_by, target=invitation, **_invitation_details(invitation))
     return invitation
 
 
-def resend_invitation(*, invitation):
+def _invitation_details(invitation):
+    return {"email": invitation.email, "role": invitation.role, "scope": str(invitation.scope)}
+
+
+def resend_invitation(*, invitation, by):
     """Send a pending invitation again with a fresh expiry date."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -85,10 +93,11 @@ def resend_invitation(*, invitation):
         invitation.sent_at = None
         invitation.save(update_fields=["expires_at", "sent_at"])
         _mail_invitation(invitation)
+        record(Action.INVITATION_RESENT, actor=by, target=invitation, **_invitation_details(invitation))
     return invitation
 
 
-def revoke_invitation(*, invitation):
+def revoke_invitation(*, invitation, by):
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.accepted_at:
@@ -96,6 +105,7 @@ def revoke_invitation(*, invitation):
         if not invitation.revoked_at:
             invitation.revoked_at = timezone.now()
             invitation.save(update_fields=["revoked_at"])
+            record(Action.INVITATION_REVOKED, actor=by, target=invitation, **_invitation_details(invitation))
     return invitation
 
 
@@ -151,7 +161,11 @@ def accept_invitation(*, invitation, name=None, password=None, user=None):
         EmailAddress.objects.update_or_create(
             user=user, email=invitation.email, defaults={"verified": True, "primary": True}
         )
-        grant_role(user=user, role=invitation.role, city=invitation.city, organisation=invitation.organisation)
+        # The role's audit entry (written by audit.receivers) names the invitee and the invitation.
+        with audit_context.acting(
+            user, invitation=invitation.pk, invited_by=invitation.invited_by.email if invitation.invited_by else None
+        ):
+            grant_role(user=user, role=invitation.role, city=invitation.city, organisation=invitation.organisation)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -39,7 +39,7 @@ def invitations(request):
 def resend_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
-        services.resend_invitation(invitation=invitation)
+        services.resend_invitation(invitation=invitation, by=request.user)
         messages.success(request, gettext("The invitation to %(email)s was sent again.") % {"email": invitation.email})
     except services.InvitationUnusable as reason:
         messages.error(request, str(reason))
@@ -52,7 +52,7 @@ def resend_invitation(request, pk):
 def revoke_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)
     try:
-        services.revoke_invitation(invitation=invitation)
+        services.revoke_invitation(invitation=invitation, by=request.user)
         messages.success(
             request,
             gettext("The invitation to %(email)s was withdrawn; its link no longer works.")

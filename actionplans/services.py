@@ -21,6 +21,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import Action as AuditAction
+from audit.services import record as audit
 from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
 from mentoring.services import add_recommendations
@@ -520,6 +522,15 @@ def review_plan(
         **{f"{c}_score": scores[c] for c, _label in Review.CRITERIA},
         **{f"{c}_comment": sanitize(comments.get(c, "")) for c, _label in Review.CRITERIA},
     )
+    audit(
+        AuditAction.PLAN_CHANGES_REQUESTED if to == PlanState.CHANGES_REQUESTED else AuditAction.PLAN_RECOMMENDED,
+        actor=by,
+        target=locked,
+        review=review.pk,
+        outcome=outcome,
+        version=review.version.number if review.version else None,
+        scores=scores,
+    )
     items = recommendation_items(recommendations)
     if items:
         add_recommendations(
@@ -594,6 +605,17 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
         # Written to storage now; should the transaction roll back, an unreferenced file is all that is left.
         decision.document.save("signed.pdf", document, save=False)
     decision.save()
+    audit(
+        AuditAction.PLAN_APPROVED if kind == Decision.Kind.APPROVAL else AuditAction.PLAN_ENDORSED,
+        actor=by,
+        target=plan,
+        decision=decision.pk,
+        body=decision.body,
+        decided_on=decided_on,
+        reference=decision.reference,
+        version=version.number,
+        signed_document=bool(document),
+    )
     return decision
 
 

@@ -7,6 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from audit.models import Action
+from audit.services import record
+
 from .models import PersonalToken, hash_token
 
 TOKEN_PREFIX = "cg_"  # noqa: S105 - a marker that makes leaked tokens easy to find, not a secret  # nosec B105
@@ -26,14 +29,17 @@ def create_token(*, user, name):
         )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalToken.objects.create(user=user, name=name[:100], token_hash=hash_token(raw), prefix=raw[:10])
+    record(Action.TOKEN_CREATED, actor=user, target=token, name=token.name, prefix=token.prefix)
     return token, raw
 
 
+@transaction.atomic
 def revoke_token(*, token, by):
-    """Revoke a token of `by`'s own. Idempotent: revoking twice keeps the first date."""
+    """Revoke a token of `by`'s own. Idempotent: revoking twice keeps the first date (and the one audit entry)."""
     if token.user_id != by.pk:
         raise ValidationError(gettext("You can revoke only your own tokens."))
-    PersonalToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if PersonalToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now()):
+        record(Action.TOKEN_REVOKED, actor=by, target=token, name=token.name, prefix=token.prefix)
     token.refresh_from_db(fields=["revoked_at"])
     return token
 

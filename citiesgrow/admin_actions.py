@@ -24,7 +24,7 @@ def export_selected_as_csv(modeladmin, request, queryset):
         ]
         filename = str(queryset.model._meta.verbose_name_plural).replace(" ", "-")
     sheet = Sheet(queryset.model._meta.model_name, columns, list(queryset))
-    return download([sheet], filename=filename, fmt="csv")
+    return download([sheet], filename=filename, fmt="csv", request=request)
 
 
 def _value(obj, name, modeladmin):

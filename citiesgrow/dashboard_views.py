@@ -116,7 +116,7 @@ def coordinator_export(request, fmt):
     sheets = [exports.Sheet("pairs", dashboard.pair_export_columns(), rows)]
     if fmt == "xlsx":
         sheets.append(exports.Sheet("schemes", SCHEME_COLUMNS, dashboard.by_scheme(rows)))
-    return exports.download(sheets, filename="programme-dashboard", fmt=fmt)
+    return exports.download(sheets, filename="programme-dashboard", fmt=fmt, request=request)
 
 
 SCHEME_COLUMNS = [
@@ -166,7 +166,7 @@ def expert_export(request, fmt):
         return _denied(request, gettext("This dashboard is for expert partners."))
     rows, _ = _expert_data(request)
     sheet = exports.Sheet("pairs", dashboard.pair_export_columns(with_next_deadline=True), rows)
-    return exports.download([sheet], filename="my-schemes", fmt=fmt)
+    return exports.download([sheet], filename="my-schemes", fmt=fmt, request=request)
 
 
 def _city_data(request):
@@ -198,7 +198,7 @@ def city_export(request, fmt):
         return _denied(request, gettext("This dashboard is for the people of a city."))
     _, _, todos = _city_data(request)
     sheet = exports.Sheet("to-dos", _absolute_todo_columns(request), todos)
-    return exports.download([sheet], filename="my-city-to-dos", fmt=fmt)
+    return exports.download([sheet], filename="my-city-to-dos", fmt=fmt, request=request)
 
 
 def _absolute_todo_columns(request):
@@ -233,7 +233,7 @@ def export(request, kind, fmt):
         sheet = exports.sheet_of(table, request.user, params)
     except FilterError as error:
         return _bad_request(request, error)
-    return exports.download([sheet], filename=table.kind, fmt=fmt)
+    return exports.download([sheet], filename=table.kind, fmt=fmt, request=request)
 
 
 @login_required
@@ -243,4 +243,4 @@ def export_everything(request):
     if request.GET:
         return _bad_request(request, FilterError(gettext("The workbook of everything takes no filters.")))
     sheets = [exports.sheet_of(table, request.user) for table in exports.tables()]
-    return exports.download(sheets, filename="cities-grow-everything", fmt="xlsx")
+    return exports.download(sheets, filename="cities-grow-everything", fmt="xlsx", request=request)

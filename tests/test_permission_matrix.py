@@ -305,6 +305,9 @@ MATRIX = {
         "GET": Case(lambda n: {"pk": failed_email(n).pk}, STAFF_POST_ONLY),
         "POST": Case(lambda n: {"pk": failed_email(n).pk}, STAFF_TO_OUTBOX, "post"),
     },
+    # The audit log: coordinator staff only.
+    "audit:log": {"": Case(no_kwargs, STAFF)},
+    "audit:export": {"": Case(no_kwargs, STAFF)},
 }
 
 # Whose names and addresses each person finds on /people/.

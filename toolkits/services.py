@@ -14,6 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import Action
+from audit.services import record
 from mentoring.models import Pairing
 from mentoring.selectors import scope_of
 from notifications.services import notify
@@ -183,6 +185,9 @@ def update_practice(*, practice, by, fields):
     return practice
 
 
+AUDITED_PRACTICE_STEPS = {"validated": Action.PRACTICE_VALIDATED, "published": Action.PRACTICE_PUBLISHED}
+
+
 def _move_practice(practice, *, by, perm, to_state, action, **stamps):
     practice = GoodPractice.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=practice.pk)
     expected = {"validated": GoodPractice.State.SUBMITTED, "published": GoodPractice.State.VALIDATED}[action]
@@ -198,6 +203,7 @@ def _move_practice(practice, *, by, perm, to_state, action, **stamps):
         setattr(practice, name, value)
     practice.save()
     Activity.objects.create(practice=practice, actor=by, action=action, from_state=from_state, to_state=to_state)
+    record(AUDITED_PRACTICE_STEPS[action], actor=by, target=practice, from_state=from_state, to_state=to_state)
     _notify_practice(practice, event=f"practice.{action}", by=by, people=recipients.submitters(practice))
     return practice
 
@@ -303,6 +309,8 @@ def move_toolkit(*, toolkit, by, action):
         toolkit.published_at = timezone.now()
     toolkit.save()
     Activity.objects.create(toolkit=toolkit, actor=by, action=action, from_state=from_state, to_state=to_state)
+    if to_state == Toolkit.State.PUBLISHED:
+        record(Action.TOOLKIT_PUBLISHED, actor=by, target=toolkit, from_state=from_state, version=toolkit.version)
     return toolkit
 
 

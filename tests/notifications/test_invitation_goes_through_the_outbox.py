@@ -44,7 +44,7 @@ def test_sending_again_writes_a_new_mail(network, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invite(network)
     with django_capture_on_commit_callbacks(execute=True):
-        resend_invitation(invitation=invitation)
+        resend_invitation(invitation=invitation, by=invitation.invited_by)
 
     assert OutboundEmail.objects.filter(status="sent").count() == 2 and len(mail.outbox) == 2
     assert Invitation.objects.get().sent_at is not None
