@@ -1,5 +1,5 @@
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular import openapi
-from django.utils.translation import gettext
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
@@ -18,7 +18,7 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What went wrong, in a sentence.")
+    detail = serializers.CharField(help_text=gettext_lazy("What went wrong, in a sentence."))
 
 
 class AutoSchema(openapi.AutoSchema):
