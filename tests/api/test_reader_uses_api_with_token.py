@@ -166,6 +166,7 @@ def test_the_explorer_loads_its_scripts_from_the_site(client, world):
     assert re.findall(r'<script src="(/[^"]+)"', html) == [
         "/static/vendor/bootstrap.bundle.min.js",
         "/static/vendor/htmx.min.js",
+        "/static/js/htmx-errors.js",
         "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js",
         "/static/js/api-docs.js",
     ]

@@ -21,6 +21,8 @@ from accounts import services as account_services
 from actionplans import forms as plan_forms
 from actionplans import services as plan_services
 from actionplans.models import Comment, PlanState
+from audit import forms as audit_forms
+from audit import selectors as audit_selectors
 from mentoring import forms as visit_forms
 from mentoring import selectors as mentoring_selectors
 from mentoring import services as visit_services
@@ -367,6 +369,11 @@ FORMS = {
         feed=lambda form, o: toolkit_services.assess_transferability(
             practice=o["published"], city=o["city"], by=o["officer"], scores=form.scores()
         ),
+    ),
+    # the audit log's filters: the filtered entries are read, as the staff page does
+    audit_forms.LogFilterForm: Harness(
+        setup=lambda n: {},
+        feed=lambda form, o: list(audit_selectors.entries(**form.cleaned_data)[:5]),
     ),
     # notifications
     notification_forms.PreferencesForm: Harness(

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from accounts import forms as account_forms
 from actionplans import forms as plan_forms
 from actionplans.models import PlanState
+from audit import forms as audit_forms
 from mentoring import forms as visit_forms
 from notifications import forms as notification_forms
 from tests.actionplans.test_plan_permissions import PLAN_URL_EXPECTATIONS
@@ -164,8 +165,14 @@ def matrix_names():
     return set(MATRIX) | visit_names | set(PLAN_URL_EXPECTATIONS) | set(TOOLKIT_URL_EXPECTATIONS)
 
 
+# Forms that filter a list read the query string: fuzzed through GET below.
+LIST_FILTERS = {"audit:log": audit_forms.LogFilterForm}
+
+
 def test_every_form_is_fuzzed_through_a_view_the_matrix_knows():
-    assert {label(e.form) for e in ENDPOINTS} == {label(f) for f in FORMS}
+    fuzzed = {label(e.form) for e in ENDPOINTS} | {label(form) for form in LIST_FILTERS.values()}
+    assert fuzzed == {label(f) for f in FORMS}
+    assert set(LIST_FILTERS) <= matrix_names()
     assert {e.name for e in ENDPOINTS} <= matrix_names()
 
 
@@ -231,5 +238,28 @@ def test_view_survives_fuzzed_posts(client, network, settings, tmp_path, endpoin
                 raise RolledBack
         except RolledBack:
             pass
+
+    example()
+
+
+@pytest.mark.parametrize("name, form_class", LIST_FILTERS.items())
+def test_list_filters_survive_fuzzed_queries(client, network, name, form_class):
+    enable_totp(network["coordinator"])
+    client.force_login(network["coordinator"])
+    url = reverse(name)
+
+    @fuzz(15)
+    @given(st.data())
+    def example(draw):
+        data, _files = draw.draw(form_input(form_class()))
+        form = form_class(data)
+
+        response = client.get(url, data)
+
+        # A filter it cannot apply is a bad request, answered with the page and the reason.
+        assert response.status_code == (200 if form.is_valid() else 400)
+        if not form.is_valid():
+            for messages in form.errors.values():
+                assert all(shown(m, response) for m in messages), form.errors
 
     example()
