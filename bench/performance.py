@@ -358,8 +358,11 @@ def render_report(run):
         f"middleware stack, no network) once to warm up, then {o['rounds']} times; the table gives the query "
         "count, the median server time and the median time spent in SQL (a database execute wrapper), at both "
         "sizes. Equal counts mean no page asks once per row.",
-        f"2. **Throughput**: gunicorn {m['gunicorn']} with {o['workers']} sync workers (as the Dockerfile "
-        f"runs it; 2 × cores + 1), `DEBUG=0`, on the same database. A load generator (`bench/loadgen.py`: "
+        f"2. **Throughput**: gunicorn {m['gunicorn']} with {o['workers']} sync workers (the Dockerfile's "
+        "worker class; 2 × cores + 1, gunicorn's rule of thumb), `DEBUG=0`, persistent database connections "
+        f"(`DATABASE_CONN_MAX_AGE={os.environ['DATABASE_CONN_MAX_AGE']}`, as `.env.example`), the cache "
+        f"`{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}`, on the same database. A load generator "
+        "(`bench/loadgen.py`: "
         f"asyncio over plain sockets, one connection per request as gunicorn's sync workers close them) runs "
         f"{o['concurrency']} concurrent users requesting one page for {o['duration']:g} s, after "
         f"{o['warm']:g} s of warm-up that is not counted. Each user sends the signed-in session cookie of "
