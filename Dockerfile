@@ -19,7 +19,8 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
+RUN SECRET_KEY=build-only python manage.py collectstatic --no-input \
+    && SECRET_KEY=build-only python manage.py compiletranslations \
     && mkdir -p /app/media && chown citiesgrow /app/media
 
 USER citiesgrow

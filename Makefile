@@ -20,7 +20,7 @@ TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) 
 RUN_ENV := DATABASE_URL=sqlite:///db.sqlite3 CELERY_BROKER_URL= DEBUG=1 EMAIL_URL=console:// \
 	SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test check lint format services system-packages bench performance clean
+.PHONY: run test check lint audit format services system-packages translations messages bench performance clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -35,7 +35,7 @@ $(VENV)/.test-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.run-installed
 
-run: $(VENV)/.run-installed
+run: $(VENV)/.run-installed translations
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 	@echo
@@ -43,6 +43,17 @@ run: $(VENV)/.run-installed
 	@echo "Sign in with one of the demo logins above."
 	@echo
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The French and German catalogues (locale/*/LC_MESSAGES/django.po, committed) compiled to the
+# .mo files Django reads; pure Python, so no GNU gettext is needed.
+translations: $(VENV)/.run-installed
+	@$(RUN_ENV) $(BIN)/python manage.py compiletranslations
+
+# After marking new strings: extract them into the catalogues (needs GNU gettext's xgettext),
+# translate the empty msgstr entries, then `make translations`.
+messages: $(VENV)/.run-installed
+	$(RUN_ENV) $(BIN)/python manage.py makemessages --locale fr --locale de --add-location file --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*' --ignore 'media/*'
 
 # Debian packages the tests need: Chromium for the browser tests (Playwright drives it), and
 # Pango with the Noto and DejaVu fonts for WeasyPrint's PDFs (the Dockerfile installs the same).
@@ -66,11 +77,19 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff format --check .
 
 check: $(VENV)/.test-installed lint
+	$(BIN)/bandit -c pyproject.toml -r . -q
 	$(TEST_ENV) $(BIN)/python manage.py check
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: $(VENV)/.test-installed system-packages services check
+test: $(VENV)/.test-installed system-packages services translations check
 	$(TEST_ENV) $(BIN)/pytest
+
+# Known vulnerabilities in the pinned runtime dependencies, from PyPI's advisory data (or
+# AUDIT_SERVICE=osv). Not part of `make check`: it needs that service, which a CI machine may not
+# reach; --strict makes a package it could not look up fail the audit instead of passing unchecked.
+AUDIT_SERVICE ?= pypi
+audit: $(VENV)/.test-installed
+	$(BIN)/pip-audit -r requirements.txt --strict --progress-spinner off --vulnerability-service $(AUDIT_SERVICE)
 
 # Measurements (bench/README.md): on a database of their own, which they empty.
 bench: performance

@@ -1,6 +1,7 @@
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import translation
 
 from mentoring.selectors import scope_of
 
@@ -26,4 +27,21 @@ class StaffMfaMiddleware:
                 "Scan the code with an authenticator app and enter the six digits it shows.",
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class PreferredLanguageMiddleware:
+    """A signed-in person sees the language kept on their account, on every device.
+
+    Runs after LocaleMiddleware (browser and cookie) and authentication; Content-Language
+    is set from the language active when LocaleMiddleware answers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = getattr(request.user, "language", "")
+        if language and language != request.LANGUAGE_CODE:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

@@ -39,6 +39,13 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField("e-mail address", unique=True)
     name = models.CharField("full name", max_length=150)
+    language = models.CharField(
+        "language",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text="The interface's and the e-mails' language; empty follows the browser.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]

@@ -142,3 +142,11 @@ def accept_invitation(*, invitation, name=None, password=None, user=None):
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+def choose_language(*, user, language):
+    """Keep the interface language a person chose; an unknown code changes nothing."""
+    if language not in dict(settings.LANGUAGES) or user.language == language:
+        return
+    user.language = language
+    user.save(update_fields=["language"])

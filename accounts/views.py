@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from rules.contrib.views import permission_required
 
 from . import services
@@ -92,3 +93,12 @@ def accept_invitation(request, key):
         )
         return redirect("home")
     return render(request, "accounts/accept_invitation.html", {"invitation": invitation, "form": form})
+
+
+@require_POST
+def choose_language(request):
+    """The language switcher: a cookie for everyone, and the account for a signed-in person."""
+    response = set_language(request)
+    if request.user.is_authenticated:
+        services.choose_language(user=request.user, language=request.POST.get("language", ""))
+    return response

@@ -177,6 +177,7 @@ def load_demo_plans():
         plan = services.start_plan(pairing=pairing, by=officer)
         _draft(plan, pairing)
         _advance(plan, pairing, stage)
-        assert plan.state == stage, (pairing, plan.state, stage)
+        if plan.state != stage:
+            raise RuntimeError(f"The demo plan of {pairing} stopped at {plan.state}, not {stage}.")
         created += 1
     return created

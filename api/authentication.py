@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from rest_framework import authentication, exceptions
 
 from .models import PersonalToken, hash_token
@@ -15,14 +16,14 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].lower() not in self.keywords:
             return None
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed("Send the token as 'Authorization: Bearer <token>'.")
+            raise exceptions.AuthenticationFailed(gettext("Send the token as 'Authorization: Bearer <token>'."))
         token = PersonalToken.objects.select_related("user").filter(token_hash=hash_token(header[1])).first()
         if token is None:
-            raise exceptions.AuthenticationFailed("This token is not valid.")
+            raise exceptions.AuthenticationFailed(gettext("This token is not valid."))
         if token.revoked_at is not None:
-            raise exceptions.AuthenticationFailed("This token was revoked; create a new one at /tokens/.")
+            raise exceptions.AuthenticationFailed(gettext("This token was revoked; create a new one at /tokens/."))
         if not token.user.is_active:
-            raise exceptions.AuthenticationFailed("The account of this token is deactivated.")
+            raise exceptions.AuthenticationFailed(gettext("The account of this token is deactivated."))
         touch_token(token)
         return token.user, token
 

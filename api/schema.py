@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -9,5 +10,5 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "A personal token, created at /tokens/ on the site.",
+            "description": gettext("A personal token, created at /tokens/ on the site."),
         }

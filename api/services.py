@@ -5,10 +5,11 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import PersonalToken, hash_token
 
-TOKEN_PREFIX = "cg_"  # noqa: S105 - a marker that makes leaked tokens easy to find, not a secret
+TOKEN_PREFIX = "cg_"  # noqa: S105 - a marker that makes leaked tokens easy to find, not a secret  # nosec B105
 MAX_ACTIVE_TOKENS = 10
 
 
@@ -17,10 +18,12 @@ def create_token(*, user, name):
     """A new token for `user`. Returns (token, raw): `raw` is shown once and never stored."""
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": "Give the token a name, so you recognise it later."})
+        raise ValidationError({"name": gettext("Give the token a name, so you recognise it later.")})
     active = PersonalToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True)
     if active.count() >= MAX_ACTIVE_TOKENS:
-        raise ValidationError({"name": f"You have {MAX_ACTIVE_TOKENS} active tokens: revoke one first."})
+        raise ValidationError(
+            {"name": gettext("You have %(count)s active tokens: revoke one first.") % {"count": MAX_ACTIVE_TOKENS}}
+        )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalToken.objects.create(user=user, name=name[:100], token_hash=hash_token(raw), prefix=raw[:10])
     return token, raw
@@ -29,7 +32,7 @@ def create_token(*, user, name):
 def revoke_token(*, token, by):
     """Revoke a token of `by`'s own. Idempotent: revoking twice keeps the first date."""
     if token.user_id != by.pk:
-        raise ValidationError("You can revoke only your own tokens.")
+        raise ValidationError(gettext("You can revoke only your own tokens."))
     PersonalToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     token.refresh_from_db(fields=["revoked_at"])
     return token

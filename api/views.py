@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
@@ -23,7 +25,7 @@ from . import serializers, services
 from .filters import StrictFilterBackend
 from .models import PersonalToken
 
-ANONYMOUS_MESSAGE = (
+ANONYMOUS_MESSAGE = _(
     "This list needs a personal token: create one at /tokens/ on the site and send it as "
     "'Authorization: Bearer <token>'."
 )
@@ -32,7 +34,7 @@ ANONYMOUS_MESSAGE = (
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, NotAuthenticated):
-        response.data = {"detail": ANONYMOUS_MESSAGE}
+        response.data = {"detail": str(ANONYMOUS_MESSAGE)}
     return response
 
 
@@ -47,7 +49,7 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
 # Public: the network and what is published. With a token, what its owner may see on the site.
 
 
-@extend_schema_view(list=extend_schema(summary="The cities of the network"))
+@extend_schema_view(list=extend_schema(summary=_("The cities of the network")))
 class CityViewSet(ReadOnly):
     serializer_class = serializers.CitySerializer
     lookup_field = "slug"
@@ -57,18 +59,18 @@ class CityViewSet(ReadOnly):
         return City.objects.order_by("name")
 
 
-@extend_schema_view(list=extend_schema(summary="The mentoring schemes"))
+@extend_schema_view(list=extend_schema(summary=_("The mentoring schemes")))
 class SchemeViewSet(ReadOnly):
     serializer_class = serializers.SchemeSerializer
     filters = {
-        "programme": filters.Filter(help="A programme's slug.", apply=lambda qs, v: qs.filter(programme__slug=v))
+        "programme": filters.Filter(help=_("A programme's slug."), apply=lambda qs, v: qs.filter(programme__slug=v))
     }
 
     def get_queryset(self):
         return Scheme.objects.select_related("programme", "facilitator").order_by("programme__starts_on", "code")
 
 
-@extend_schema_view(list=extend_schema(summary="Who mentors whom: the pairs of mentor and implementing cities"))
+@extend_schema_view(list=extend_schema(summary=_("Who mentors whom: the pairs of mentor and implementing cities")))
 class PairingViewSet(ReadOnly):
     serializer_class = serializers.PairingSerializer
     filters = export_tables.PAIRING_FILTERS
@@ -77,21 +79,23 @@ class PairingViewSet(ReadOnly):
         return selectors.network_pairings_all()
 
 
-@extend_schema_view(list=extend_schema(summary="Toolkits: the published ones (with a token, also drafts you may read)"))
+@extend_schema_view(
+    list=extend_schema(summary=_("Toolkits: the published ones (with a token, also drafts you may read)"))
+)
 class ToolkitViewSet(ReadOnly):
     serializer_class = serializers.ToolkitSerializer
     lookup_field = "slug"
     filters = {
         "scheme": filters.scheme("scheme"),
-        "state": filters.exact("state", Toolkit.State.values, "The toolkit's state."),
-        "year": filters.integer("year", "The year of publication."),
+        "state": filters.exact("state", Toolkit.State.values, _("The toolkit's state.")),
+        "year": filters.integer("year", _("The year of publication.")),
     }
 
     def get_queryset(self):
         return visible_toolkits(self.request.user).order_by("-year", "title")
 
 
-@extend_schema_view(list=extend_schema(summary="Good practices: the published ones (with a token, also yours)"))
+@extend_schema_view(list=extend_schema(summary=_("Good practices: the published ones (with a token, also yours)")))
 class PracticeViewSet(ReadOnly):
     serializer_class = serializers.GoodPracticeSerializer
     lookup_field = "slug"
@@ -106,7 +110,7 @@ class PracticeViewSet(ReadOnly):
         )
 
 
-@extend_schema_view(list=extend_schema(summary="Events of the programme, with sessions and every source's dates"))
+@extend_schema_view(list=extend_schema(summary=_("Events of the programme, with sessions and every source's dates")))
 class EventViewSet(ReadOnly):
     serializer_class = serializers.EventSerializer
     lookup_field = "slug"
@@ -118,8 +122,10 @@ class EventViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Local action plans: the endorsed ones, with objectives, actions and indicators "
-        "(with a token, also the plans you work on, drafts included)"
+        summary=_(
+            "Local action plans: the endorsed ones, with objectives, actions and indicators "
+            "(with a token, also the plans you work on, drafts included)"
+        )
     )
 )
 class PlanViewSet(ReadOnly):
@@ -137,7 +143,7 @@ class Private(ReadOnly):
     permission_classes = [permissions.IsAuthenticated]
 
 
-@extend_schema_view(list=extend_schema(summary="Visits of the pairs you work with"))
+@extend_schema_view(list=extend_schema(summary=_("Visits of the pairs you work with")))
 class VisitViewSet(Private):
     serializer_class = serializers.VisitSerializer
     filters = export_tables.VISITS.filters
@@ -146,15 +152,15 @@ class VisitViewSet(Private):
         return selectors.visible_visits(self.scope()).order_by("starts_on", "pk")
 
 
-@extend_schema_view(list=extend_schema(summary="Visit reports: your pairs' (drafts too) and the public ones"))
+@extend_schema_view(list=extend_schema(summary=_("Visit reports: your pairs' (drafts too) and the public ones")))
 class ReportViewSet(Private):
     serializer_class = serializers.ReportSerializer
     filters = {
         "scheme": filters.scheme("visit__pairing__scheme"),
         "city": filters.city("visit__pairing__mentor_city", "visit__pairing__implementing_city"),
-        "pairing": filters.integer("visit__pairing_id", "A pair's number."),
+        "pairing": filters.integer("visit__pairing_id", _("A pair's number.")),
         "submitted": filters.Filter(
-            help="true: submitted reports; false: drafts.",
+            help=_("true: submitted reports; false: drafts."),
             apply=lambda qs, value: qs.filter(submitted_at__isnull=not value),
             kind="boolean",
         ),
@@ -164,7 +170,7 @@ class ReportViewSet(Private):
         return selectors.visible_reports(self.scope()).order_by("visit__starts_on", "pk")
 
 
-@extend_schema_view(list=extend_schema(summary="Recommendations of the reports you may read, and their answers"))
+@extend_schema_view(list=extend_schema(summary=_("Recommendations of the reports you may read, and their answers")))
 class RecommendationViewSet(Private):
     serializer_class = serializers.RecommendationSerializer
     filters = export_tables.RECOMMENDATIONS.filters
@@ -200,7 +206,7 @@ def token_revoke(request, pk):
     # Another person's token is "not found", not "forbidden": nobody learns which tokens exist.
     token = get_object_or_404(PersonalToken, pk=pk, user=request.user)
     services.revoke_token(token=token, by=request.user)
-    messages.success(request, f"The token “{token.name}” is revoked: it no longer works.")
+    messages.success(request, gettext("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name})
     return redirect("api:tokens")
 
 

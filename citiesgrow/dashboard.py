@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Pairing, Recommendation, Visit
 from mentoring.selectors import Uptake, uptake_by_pairing
@@ -101,9 +104,9 @@ def display(kind, value):
     if kind == "percent":
         return f"{round(100 * value)} %"
     if kind == "decimal":
-        return f"{value:+.2f}"
+        return ("+" if value >= 0 else "") + number_format(value, 2)
     if kind == "date":
-        return f"{value:%d %b %Y}"
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 
@@ -134,7 +137,7 @@ def pair_rows(pairings, context):
     for pairing in pairings:
         values = {column.key: loaded[column.key].get(pairing.pk) for column in columns}
         risks = [
-            column.risk_label or column.header
+            str(column.risk_label or column.header)
             for column in columns
             if column.at_risk is not None and values[column.key] is not None and column.at_risk(values[column.key])
         ]
@@ -316,53 +319,59 @@ def _positive(value):
     return value > 0
 
 
-register_pair_column(PairColumn("visits_held", "Visits held", _visit_figure("held"), order=10))
-register_pair_column(PairColumn("visits_planned", "Visits planned", _visit_figure("planned"), order=20))
+register_pair_column(PairColumn("visits_held", _("Visits held"), _visit_figure("held"), order=10))
+register_pair_column(PairColumn("visits_planned", _("Visits planned"), _visit_figure("planned"), order=20))
 register_pair_column(
     PairColumn(
         "briefs_overdue",
-        "Briefs overdue",
+        _("Briefs overdue"),
         _visit_figure("briefs_overdue"),
         at_risk=_positive,
-        risk_label="brief overdue",
+        risk_label=_("brief overdue"),
         order=30,
-        help="Learning-needs briefs not submitted by their due date.",
+        help=_("Learning-needs briefs not submitted by their due date."),
     )
 )
 register_pair_column(
     PairColumn(
         "reports_overdue",
-        "Reports overdue",
+        _("Reports overdue"),
         _visit_figure("reports_overdue"),
         at_risk=_positive,
-        risk_label="report overdue",
+        risk_label=_("report overdue"),
         order=40,
-        help="Visit reports not submitted by their due date.",
+        help=_("Visit reports not submitted by their due date."),
     )
 )
 register_pair_column(
-    PairColumn("recommendations", "Recommendations", _uptake(lambda u: u.total), order=50, help="Of submitted reports.")
+    PairColumn(
+        "recommendations",
+        _("Recommendations"),
+        _uptake(lambda u: u.total),
+        order=50,
+        help=_("Of submitted reports."),
+    )
 )
 register_pair_column(
     PairColumn(
         "uptake",
-        "Uptake",
+        _("Uptake"),
         _uptake(lambda u: u.rate),
         kind="percent",
         order=60,
-        help="Recommendations adopted or adapted, of all.",
+        help=_("Recommendations adopted or adapted, of all."),
     )
 )
-register_pair_column(PairColumn("unanswered", "Unanswered", _uptake(lambda u: u.unanswered), order=70))
+register_pair_column(PairColumn("unanswered", _("Unanswered"), _uptake(lambda u: u.unanswered), order=70))
 register_pair_column(PairColumn("uptake_detail", "", _uptake(lambda u: u), kind="hidden", order=71))
 register_pair_column(
     PairColumn(
         "charter_change",
-        "Charter change",
+        _("Charter change"),
         charter_change,
         kind="decimal",
         order=80,
-        help="The implementing city's mean self-assessed level (1–4) at the end minus at the baseline.",
+        help=_("The implementing city's mean self-assessed level (1–4) at the end minus at the baseline."),
     )
 )
 
@@ -380,7 +389,8 @@ def briefs_due(pairings, context):
             pairing=by_pk[visit.pairing_id],
             city=by_pk[visit.pairing_id].implementing_city,
             kind="brief_due",
-            title=f"Learning-needs brief for the {_visit_title(visit, by_pk[visit.pairing_id])}",
+            title=gettext("Learning-needs brief for the %(visit)s")
+            % {"visit": _visit_title(visit, by_pk[visit.pairing_id])},
             url=reverse("mentoring:visit_brief", args=[visit.pk]),
             due_on=visit.brief_due_on,
         )
@@ -398,7 +408,7 @@ def reports_due(pairings, context):
             pairing=by_pk[visit.pairing_id],
             city=by_pk[visit.pairing_id].mentor_city,
             kind="report_due",
-            title=f"Visit report of the {_visit_title(visit, by_pk[visit.pairing_id])}",
+            title=gettext("Visit report of the %(visit)s") % {"visit": _visit_title(visit, by_pk[visit.pairing_id])},
             url=reverse("mentoring:visit_report", args=[visit.pk]),
             due_on=visit.report_due_on,
         )
@@ -424,21 +434,34 @@ def recommendations_to_answer(pairings, context):
                 pairing=pairing,
                 city=pairing.implementing_city,
                 kind="recommendations_to_answer",
-                title=f"Answer {n_recommendations(n)} of the report of the {Visit.Kind(kind).label.lower()} "
-                f"({starts_on:%d %b %Y})",
+                title=ngettext(
+                    "Answer %(n)s recommendation of the report of the %(visit)s (%(date)s)",
+                    "Answer %(n)s recommendations of the report of the %(visit)s (%(date)s)",
+                    n,
+                )
+                % {"n": n, "visit": VISIT_IN_SENTENCE[kind], "date": date_format(starts_on, "SHORT_DATE_FORMAT")},
                 url=reverse("mentoring:visit_report", args=[visit_id]),
             )
         )
     return items
 
 
-def n_recommendations(n):
-    return "1 recommendation" if n == 1 else f"{n} recommendations"
+# A visit's kind inside a sentence: its own words, since a lower-cased label is wrong in German.
+# Translators: with its article, as the object of "for", "of the report on": "den Studienbesuch".
+VISIT_IN_SENTENCE = {
+    Visit.Kind.STUDY: pgettext_lazy("visit in a sentence", "study visit"),
+    Visit.Kind.MENTORING: pgettext_lazy("visit in a sentence", "mentoring visit"),
+    Visit.Kind.OTHER: pgettext_lazy("visit in a sentence", "other visit"),
+}
 
 
 def _visit_title(visit, pairing):
     host = pairing.mentor_city if visit.host == Visit.Host.MENTOR else pairing.implementing_city
-    return f"{visit.get_kind_display().lower()} to {host} ({visit.starts_on:%d %b %Y})"
+    return gettext("%(visit)s to %(city)s (%(date)s)") % {
+        "visit": VISIT_IN_SENTENCE[visit.kind],
+        "city": host,
+        "date": date_format(visit.starts_on, "SHORT_DATE_FORMAT"),
+    }
 
 
 register_todo_provider("briefs_due", briefs_due)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from mentoring import selectors
 from mentoring.models import Scheme
@@ -46,7 +47,8 @@ def _charts(rows):
         (
             f"{row.pairing.scheme.code} · {row.pairing.mentor_city} → {row.pairing.implementing_city}",
             [(row.values["visits_held"], "chart-held"), (row.values["visits_planned"], "chart-planned")],
-            f"{row.values['visits_held']} held, {row.values['visits_planned']} planned",
+            gettext("%(held)s held, %(planned)s planned")
+            % {"held": row.values["visits_held"], "planned": row.values["visits_planned"]},
             row.at_risk,
         )
         for row in rows
@@ -55,7 +57,9 @@ def _charts(rows):
         (
             f"{row.pairing.scheme.code} · {row.pairing.mentor_city} → {row.pairing.implementing_city}",
             [(row.values["uptake"] or 0, "chart-uptake")],
-            "no recommendations yet" if row.values["uptake"] is None else f"{round(100 * row.values['uptake'])} %",
+            gettext("no recommendations yet")
+            if row.values["uptake"] is None
+            else f"{round(100 * row.values['uptake'])} %",
             False,
         )
         for row in rows
@@ -70,7 +74,7 @@ def _columns():
 @login_required
 def coordinator(request):
     if not rules.has_perm("dashboards.see_coordinator_dashboard", request.user):
-        return _denied(request, "The programme dashboard is for the EUROCITIES team.")
+        return _denied(request, gettext("The programme dashboard is for the EUROCITIES team."))
     try:
         programme, rows = _coordinator_data(request)
     except FilterError as error:
@@ -104,7 +108,7 @@ def _export_format(fmt):
 def coordinator_export(request, fmt):
     _export_format(fmt)
     if not rules.has_perm("dashboards.see_coordinator_dashboard", request.user):
-        return _denied(request, "The programme dashboard is for the EUROCITIES team.")
+        return _denied(request, gettext("The programme dashboard is for the EUROCITIES team."))
     try:
         _, rows = _coordinator_data(request)
     except FilterError as error:
@@ -144,7 +148,8 @@ def _expert_data(request):
 def expert(request):
     if not rules.has_perm("dashboards.see_expert_dashboard", request.user):
         return _denied(
-            request, "This dashboard is for expert partners: it shows the pairs of the schemes they facilitate."
+            request,
+            gettext("This dashboard is for expert partners: it shows the pairs of the schemes they facilitate."),
         )
     rows, todos = _expert_data(request)
     return render(
@@ -158,7 +163,7 @@ def expert(request):
 def expert_export(request, fmt):
     _export_format(fmt)
     if not rules.has_perm("dashboards.see_expert_dashboard", request.user):
-        return _denied(request, "This dashboard is for expert partners.")
+        return _denied(request, gettext("This dashboard is for expert partners."))
     rows, _ = _expert_data(request)
     sheet = exports.Sheet("pairs", dashboard.pair_export_columns(with_next_deadline=True), rows)
     return exports.download([sheet], filename="my-schemes", fmt=fmt)
@@ -177,7 +182,7 @@ def _city_data(request):
 @login_required
 def city(request):
     if not rules.has_perm("dashboards.see_city_dashboard", request.user):
-        return _denied(request, "This dashboard is for the people of a city: it lists their city's to-dos.")
+        return _denied(request, gettext("This dashboard is for the people of a city: it lists their city's to-dos."))
     pairings, rows, todos = _city_data(request)
     return render(
         request,
@@ -190,7 +195,7 @@ def city(request):
 def city_export(request, fmt):
     _export_format(fmt)
     if not rules.has_perm("dashboards.see_city_dashboard", request.user):
-        return _denied(request, "This dashboard is for the people of a city.")
+        return _denied(request, gettext("This dashboard is for the people of a city."))
     _, _, todos = _city_data(request)
     sheet = exports.Sheet("to-dos", _absolute_todo_columns(request), todos)
     return exports.download([sheet], filename="my-city-to-dos", fmt=fmt)
@@ -217,7 +222,7 @@ def export(request, kind, fmt):
     if table is None:
         raise Http404("No such export.")
     if not rules.has_perm("dashboards.export", request.user):
-        return _denied(request, "Sign in to export.")
+        return _denied(request, gettext("Sign in to export."))
     params = request.GET
     # A pair one may not open is "not found", as on its own page: an export does not reveal it exists.
     if "pairing" in params and "pairing" in table.filters:
@@ -234,8 +239,8 @@ def export(request, kind, fmt):
 @login_required
 def export_everything(request):
     if not rules.has_perm("dashboards.export", request.user):
-        return _denied(request, "Sign in to export.")
+        return _denied(request, gettext("Sign in to export."))
     if request.GET:
-        return _bad_request(request, FilterError("The workbook of everything takes no filters."))
+        return _bad_request(request, FilterError(gettext("The workbook of everything takes no filters.")))
     sheets = [exports.sheet_of(table, request.user) for table in exports.tables()]
     return exports.download(sheets, filename="cities-grow-everything", fmt="xlsx")

@@ -4,6 +4,7 @@ Each reads through the app's scoped selector, so an export holds exactly what it
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 
 from events.selectors import events
 from mentoring import selectors
@@ -54,16 +55,18 @@ def _scheme_of_city(qs, value):
 CITIES = register_table(
     Table(
         kind="cities",
-        title="Cities",
+        title=_("Cities"),
         order=10,
         rows=_city_rows,
         filters={
             "country": filters.Filter(
-                help="An ISO 3166-1 code, e.g. DE.",
+                help=_("An ISO 3166-1 code, e.g. DE."),
                 apply=lambda qs, value: qs.filter(iso_code=value.upper()),
                 pattern=r"[A-Za-z]{2}",
             ),
-            "scheme": filters.Filter(help="A scheme's code, e.g. A.", apply=_scheme_of_city, pattern=r"[A-Za-z]{1,2}"),
+            "scheme": filters.Filter(
+                help=_("A scheme's code, e.g. A."), apply=_scheme_of_city, pattern=r"[A-Za-z]{1,2}"
+            ),
         },
         columns=(
             Column("City", lambda c: c.name, width=20),
@@ -80,13 +83,13 @@ CITIES = register_table(
 PAIRING_FILTERS = {
     "scheme": filters.scheme("scheme"),
     "city": filters.city("mentor_city", "implementing_city"),
-    "status": filters.exact("status", Pairing.Status.values, "The pairing's status."),
+    "status": filters.exact("status", Pairing.Status.values, _("The pairing's status.")),
 }
 
 PAIRINGS = register_table(
     Table(
         kind="pairings",
-        title="Pairs",
+        title=_("Pairs"),
         order=20,
         rows=lambda user: selectors.network_pairings_all(),
         filters=PAIRING_FILTERS,
@@ -114,15 +117,15 @@ def _submitted(obj):
 VISITS = register_table(
     Table(
         kind="visits",
-        title="Visits",
+        title=_("Visits"),
         order=30,
         rows=lambda user: selectors.visible_visits(selectors.scope_of(user)).order_by("starts_on", "pk"),
         filters={
             "scheme": filters.scheme("pairing__scheme"),
             "city": filters.city("pairing__mentor_city", "pairing__implementing_city"),
-            "pairing": filters.integer("pairing_id", "A pair's number."),
-            "status": filters.exact("status", Visit.Status.values, "The visit's status."),
-            "kind": filters.exact("kind", Visit.Kind.values, "Study visit, mentoring visit or other."),
+            "pairing": filters.integer("pairing_id", _("A pair's number.")),
+            "status": filters.exact("status", Visit.Status.values, _("The visit's status.")),
+            "kind": filters.exact("kind", Visit.Kind.values, _("Study visit, mentoring visit or other.")),
         },
         columns=(
             Column("Visit", lambda v: v.pk, "int", width=6),
@@ -149,18 +152,20 @@ VISITS = register_table(
 RECOMMENDATIONS = register_table(
     Table(
         kind="recommendations",
-        title="Recommendations",
+        title=_("Recommendations"),
         order=40,
         rows=lambda user: selectors.visible_recommendations(selectors.scope_of(user)),
         filters={
             "scheme": filters.scheme("report__visit__pairing__scheme"),
             "city": filters.city("report__visit__pairing__mentor_city", "report__visit__pairing__implementing_city"),
-            "pairing": filters.integer("report__visit__pairing_id", "A pair's number."),
+            "pairing": filters.integer("report__visit__pairing_id", _("A pair's number.")),
             "response": filters.exact(
-                "response", [*Recommendation.Response.values, ""], "adopt, adapt or decline; empty: not answered."
+                "response",
+                [*Recommendation.Response.values, ""],
+                _("adopt, adapt or decline; empty: not answered."),
             ),
-            "follow_up": filters.exact("follow_up", [*Recommendation.FollowUp.values, ""], "The follow-up."),
-            "author": filters.exact("author", Recommendation.Author.values, "Who recommends."),
+            "follow_up": filters.exact("follow_up", [*Recommendation.FollowUp.values, ""], _("The follow-up.")),
+            "author": filters.exact("author", Recommendation.Author.values, _("Who recommends.")),
         },
         columns=(
             Column("Pair", lambda r: r.report.visit.pairing_id, "int", width=6),
@@ -185,7 +190,7 @@ RECOMMENDATIONS = register_table(
 PRACTICES = register_table(
     Table(
         kind="practices",
-        title="Good practices",
+        title=_("Good practices"),
         order=50,
         rows=lambda user: (
             visible_practices(user).select_related("scheme", "city").prefetch_related("themes").order_by("title", "pk")
@@ -194,12 +199,12 @@ PRACTICES = register_table(
             "scheme": filters.scheme("scheme"),
             "city": filters.city("city"),
             "country": filters.Filter(
-                help="An ISO 3166-1 code, e.g. DE.",
+                help=_("An ISO 3166-1 code, e.g. DE."),
                 apply=lambda qs, value: qs.filter(country_code=value.upper()),
                 pattern=r"[A-Za-z]{2}",
             ),
-            "state": filters.exact("state", GoodPractice.State.values, "submitted, validated or published."),
-            "language": filters.exact("language", Language.values, "The practice's language code."),
+            "state": filters.exact("state", GoodPractice.State.values, _("submitted, validated or published.")),
+            "language": filters.exact("language", Language.values, _("The practice's language code.")),
         },
         columns=(
             Column("Title", lambda p: p.title, width=40),
@@ -221,10 +226,14 @@ PRACTICES = register_table(
 EVENTS = register_table(
     Table(
         kind="events",
-        title="Events",
+        title=_("Events"),
         order=60,
         rows=lambda user: events(),
-        filters={"kind": filters.exact("kind", ["launch_meeting", "partner_meeting", "conference", "other"], "")},
+        filters={
+            "kind": filters.exact(
+                "kind", ["launch_meeting", "partner_meeting", "conference", "other"], _("The kind of event.")
+            )
+        },
         columns=(
             Column("Event", lambda e: e.title, width=36),
             Column("Theme", lambda e: e.subtitle, width=36),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -97,6 +97,12 @@ def _plain(value):
     return value
 
 
+def headers(columns):
+    """Column headers in English whatever the person's language: reporting pipelines read them."""
+    with translation.override("en"):
+        return [str(column.header) for column in columns]
+
+
 def csv_value(column, value):
     value = _plain(value)
     if value is None:
@@ -117,7 +123,7 @@ def csv_value(column, value):
 def csv_bytes(sheet):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([column.header for column in sheet.columns])
+    writer.writerow(headers(sheet.columns))
     for row in sheet.rows:
         writer.writerow([csv_value(column, column.value(row)) for column in sheet.columns])
     # A byte-order mark, so spreadsheet programs read the UTF-8 (Gdańsk, Μόναχο) right.
@@ -130,12 +136,12 @@ def xlsx_bytes(sheets):
     bold = Font(bold=True)
     for sheet in sheets:
         worksheet = workbook.create_sheet(title=sheet.name[:31])
-        worksheet.append([column.header for column in sheet.columns])
+        worksheet.append(headers(sheet.columns))
         for cell in worksheet[1]:
             cell.font = bold
         worksheet.freeze_panes = "A2"
         for index, column in enumerate(sheet.columns, start=1):
-            worksheet.column_dimensions[get_column_letter(index)].width = max(column.width, len(column.header) + 2)
+            worksheet.column_dimensions[get_column_letter(index)].width = max(column.width, len(str(column.header)) + 2)
         for row_number, row in enumerate(sheet.rows, start=2):
             for index, column in enumerate(sheet.columns, start=1):
                 value = _plain(column.value(row))

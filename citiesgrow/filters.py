@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # Parameters that are not filters: pagination and DRF's format switch.
 RESERVED = {"page", "page_size", "format"}
@@ -30,16 +32,23 @@ class Filter:
         value = raw.strip()
         if self.kind == "integer":
             if not value.isdigit():
-                raise FilterError(f"'{name}' takes a whole number, not '{raw}'.")
+                raise FilterError(
+                    gettext("'%(name)s' takes a whole number, not '%(value)s'.") % {"name": name, "value": raw}
+                )
             return int(value)
         if self.kind == "boolean":
             if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
-                raise FilterError(f"'{name}' takes true or false, not '{raw}'.")
+                raise FilterError(
+                    gettext("'%(name)s' takes true or false, not '%(value)s'.") % {"name": name, "value": raw}
+                )
             return value.lower() in ("true", "1", "yes")
         if self.choices and value not in self.choices:
-            raise FilterError(f"'{name}' takes one of {', '.join(self.choices)}; '{raw}' is not one of them.")
+            raise FilterError(
+                gettext("'%(name)s' takes one of %(choices)s; '%(value)s' is not one of them.")
+                % {"name": name, "choices": ", ".join(self.choices), "value": raw}
+            )
         if self.pattern and not re.fullmatch(self.pattern, value):
-            raise FilterError(f"'{name}' does not take '{raw}'.")
+            raise FilterError(gettext("'%(name)s' does not take '%(value)s'.") % {"name": name, "value": raw})
         return value
 
 
@@ -47,9 +56,12 @@ def apply_filters(queryset, params, filters, reserved=RESERVED):
     """Apply the filters named in `params` (a QueryDict or dict); raise FilterError for anything unknown."""
     unknown = sorted(set(params) - set(filters) - set(reserved))
     if unknown:
-        known = ", ".join(sorted(filters)) or "none"
+        known = ", ".join(sorted(filters)) or gettext("none")
         names = ", ".join(f"'{name}'" for name in unknown)
-        raise FilterError(f"Unknown filter {names}. The filters of this list are: {known}.")
+        raise FilterError(
+            gettext("Unknown filter %(names)s. The filters of this list are: %(known)s.")
+            % {"names": names, "known": known}
+        )
     for name, definition in filters.items():
         if name in params:
             raw = params.get(name) if hasattr(params, "get") else params[name]
@@ -63,7 +75,7 @@ def apply_filters(queryset, params, filters, reserved=RESERVED):
 def scheme(path):
     """By scheme code (A, B, …), case-insensitive."""
     return Filter(
-        help="A scheme's code, e.g. A.",
+        help=_("A scheme's code, e.g. A."),
         apply=lambda qs, value: qs.filter(**{f"{path}__code__iexact": value}),
         pattern=r"[A-Za-z]{1,2}",
     )
@@ -78,7 +90,7 @@ def city(*paths):
             condition |= Q(**{f"{path}__slug": value})
         return qs.filter(condition)
 
-    return Filter(help="A city's slug, e.g. athens.", apply=apply, pattern=r"[-a-z0-9]{1,60}")
+    return Filter(help=_("A city's slug, e.g. athens."), apply=apply, pattern=r"[-a-z0-9]{1,60}")
 
 
 def exact(path, choices, help):

@@ -1,12 +1,16 @@
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from mentoring import selectors
 from mentoring.models import Role
 
 from .celery import app as celery_app
+from .middleware import database_unavailable
 
 
 def home(request):
@@ -75,3 +79,11 @@ def healthz(request):
             checks["broker"] = f"error: {error.__class__.__name__}"
     healthy = all(value == "ok" or value.startswith("not configured") for value in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def server_error(request):
+    """handler500: a database lost outside a view (a middleware saving the session) still gets the 503 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        return database_unavailable(request, error, getattr(request, "database_writes", None))
+    return defaults.server_error(request)

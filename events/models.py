@@ -1,42 +1,43 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Programme, Visit
 
 
 class Confidence(models.TextChoices):
-    HIGH = "H", "Stated by a source"
-    MEDIUM = "M", "Inferred from a source"
-    LOW = "L", "Sources conflict or are missing"
+    HIGH = "H", _("Stated by a source")
+    MEDIUM = "M", _("Inferred from a source")
+    LOW = "L", _("Sources conflict or are missing")
 
 
 class Event(models.Model):
     """A meeting of the whole programme: the launch, partner meetings, the Integrating Cities Conference."""
 
     class Kind(models.TextChoices):
-        LAUNCH = "launch_meeting", "Launch meeting"
-        PARTNER_MEETING = "partner_meeting", "Partner meeting"
-        CONFERENCE = "conference", "Conference"
-        OTHER = "other", "Other event"
+        LAUNCH = "launch_meeting", _("Launch meeting")
+        PARTNER_MEETING = "partner_meeting", _("Partner meeting")
+        CONFERENCE = "conference", _("Conference")
+        OTHER = "other", _("Other event")
 
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
-    subtitle = models.CharField(max_length=250, blank=True, help_text="The theme or motto, e.g. of a conference.")
-    city_name = models.CharField("city", max_length=100)
-    country_code = models.CharField("ISO 3166-1 code", max_length=2)
+    subtitle = models.CharField(max_length=250, blank=True, help_text=_("The theme or motto, e.g. of a conference."))
+    city_name = models.CharField(_("city"), max_length=100)
+    country_code = models.CharField(_("ISO 3166-1 code"), max_length=2)
     venue = models.CharField(max_length=200, blank=True)
     # The dates the platform works with; when sources disagree, `date_claims` lists each and
     # `dates_confidence` says so, and every page shows all of them.
-    starts_on = models.DateField("first day")
-    ends_on = models.DateField("last day")
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
     dates_confidence = models.CharField(max_length=1, choices=Confidence.choices, default=Confidence.HIGH)
     dates_note = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
     source_url = models.URLField(blank=True, max_length=300)
-    visits = models.ManyToManyField(Visit, blank=True, related_name="events", help_text="Visits held at the event.")
+    visits = models.ManyToManyField(Visit, blank=True, related_name="events", help_text=_("Visits held at the event."))
 
     class Meta:
         ordering = ["starts_on", "pk"]

@@ -9,7 +9,7 @@ Every person is fictional and has an address under `.example`.
 
 import datetime
 
-DEMO_PASSWORD = "cities-grow-demo"  # noqa: S105 - printed for the demo logins, on purpose
+DEMO_PASSWORD = "cities-grow-demo"  # noqa: S105 - printed for the demo logins, on purpose  # nosec B105
 
 PROGRAMME = {
     "name": "CITIES-GROW",

@@ -6,6 +6,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import CharterCommitment, PlanSection, Recommendation, Visit
 from .uploads import ALLOWED_LABEL, EXTENSIONS
@@ -31,38 +34,44 @@ def apply_errors(form, error):
 
 
 class VisitForm(forms.Form):
-    kind = forms.ChoiceField(choices=Visit.Kind.choices)
-    host = forms.ChoiceField(label="Host city")
-    starts_on = forms.DateField(label="First day", widget=DateInput)
-    ends_on = forms.DateField(label="Last day", widget=DateInput)
-    topics = forms.CharField(max_length=300, required=False, help_text="What the visit is about, in a line.")
+    kind = forms.ChoiceField(label=_("Kind"), choices=Visit.Kind.choices)
+    host = forms.ChoiceField(label=_("Host city"))
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput)
+    topics = forms.CharField(
+        label=_("Topics"), max_length=300, required=False, help_text=_("What the visit is about, in a line.")
+    )
     practical_notes = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="Travel, venue, accessibility, contacts…"
+        label=_("Practical notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Travel, venue, accessibility, contacts…"),
     )
     brief_due_on = forms.DateField(
-        label="Learning-needs brief due",
+        label=_("Learning-needs brief due"),
         widget=DateInput,
         required=False,
-        help_text="Leave empty for two weeks before the first day.",
+        help_text=_("Leave empty for two weeks before the first day."),
     )
     report_due_on = forms.DateField(
-        label="Visit report due", widget=DateInput, required=False, help_text="Leave empty for 30 days after the visit."
+        label=_("Visit report due"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty for 30 days after the visit."),
     )
     dates_note = forms.CharField(
-        label="Note on the dates", max_length=200, required=False, help_text="For example: illustrative dates."
+        label=_("Note on the dates"), max_length=200, required=False, help_text=_("For example: illustrative dates.")
     )
 
     def __init__(self, *args, pairing, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].choices = [
-            (Visit.Host.MENTOR, f"{pairing.mentor_city} (mentor city)"),
-            (Visit.Host.IMPLEMENTING, f"{pairing.implementing_city} (implementing city)"),
+            (Visit.Host.MENTOR, gettext("%(city)s (mentor city)") % {"city": pairing.mentor_city}),
+            (Visit.Host.IMPLEMENTING, gettext("%(city)s (implementing city)") % {"city": pairing.implementing_city}),
         ]
-        self.fields[
-            "kind"
-        ].help_text = (
-            f"A study visit goes to {pairing.mentor_city}; a mentoring visit goes to {pairing.implementing_city}."
-        )
+        self.fields["kind"].help_text = gettext(
+            "A study visit goes to %(mentor_city)s; a mentoring visit goes to %(implementing_city)s."
+        ) % {"mentor_city": pairing.mentor_city, "implementing_city": pairing.implementing_city}
 
     @classmethod
     def initial_from(cls, visit):
@@ -71,7 +80,7 @@ class VisitForm(forms.Form):
 
 class VisitStatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="New status",
+        label=_("New status"),
         choices=[
             (status, Visit.Status(status).label)
             for status in (Visit.Status.PLANNED, Visit.Status.CONFIRMED, Visit.Status.HELD, Visit.Status.CANCELLED)
@@ -82,12 +91,12 @@ class VisitStatusForm(forms.Form):
 class AgendaItemForm(forms.Form):
     service_fields = {"starts_at": "day", "ends_at": "ends"}
 
-    day = forms.DateField(widget=DateInput)
-    starts = forms.TimeField(widget=TimeInput)
-    ends = forms.TimeField(widget=TimeInput, required=False)
-    title = forms.CharField(max_length=200)
-    place = forms.CharField(max_length=200, required=False)
-    speakers = forms.CharField(max_length=300, required=False)
+    day = forms.DateField(label=_("Day"), widget=DateInput)
+    starts = forms.TimeField(label=_("Starts"), widget=TimeInput)
+    ends = forms.TimeField(label=_("Ends"), widget=TimeInput, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    speakers = forms.CharField(label=_("Speakers"), max_length=300, required=False)
 
     def service_arguments(self):
         data = self.cleaned_data
@@ -107,13 +116,13 @@ class AgendaItemForm(forms.Form):
 
 class ParticipantForm(forms.Form):
     user = forms.ModelChoiceField(
-        label="Person on the platform",
+        label=_("Person on the platform"),
         queryset=get_user_model().objects.none(),
         required=False,
-        help_text="People of the two cities, the expert partner and EUROCITIES.",
+        help_text=_("People of the two cities, the expert partner and EUROCITIES."),
     )
-    guest_name = forms.CharField(label="Or a guest: name", max_length=150, required=False)
-    organisation = forms.CharField(label="Guest's organisation", max_length=150, required=False)
+    guest_name = forms.CharField(label=_("Or a guest: name"), max_length=150, required=False)
+    organisation = forms.CharField(label=_("Guest's organisation"), max_length=150, required=False)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,25 +131,28 @@ class ParticipantForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("user") and data.get("guest_name"):
-            raise ValidationError("Choose a person on the platform or name a guest, not both.")
+            raise ValidationError(gettext("Choose a person on the platform or name a guest, not both."))
         return data
 
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        help_text=f"{ALLOWED_LABEL}.",
+        label=_("File"),
+        help_text=format_lazy("{}.", ALLOWED_LABEL),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{ext}" for ext in EXTENSIONS)}),
     )
-    title = forms.CharField(max_length=200, required=False, help_text="Leave empty to use the file's name.")
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to use the file's name.")
+    )
 
 
 class BriefForm(forms.Form):
     learning_goals = forms.CharField(
-        label="What we want to learn", widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label=_("What we want to learn"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
-    questions = forms.CharField(label="Our questions", widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    questions = forms.CharField(label=_("Our questions"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
     charter_commitments = forms.MultipleChoiceField(
-        label="Integrating Cities Charter commitments concerned",
+        label=_("Integrating Cities Charter commitments concerned"),
         choices=CharterCommitment.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -149,45 +161,46 @@ class BriefForm(forms.Form):
 
 class ReportForm(forms.Form):
     summary = forms.CharField(
+        label=_("Summary"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text="What the visit showed: practices seen, people met, what the cities learnt.",
+        help_text=_("What the visit showed: practices seen, people met, what the cities learnt."),
     )
 
 
 class RecommendationForm(forms.Form):
-    author = forms.ChoiceField(label="Recommended by", choices=Recommendation.Author.choices)
-    text = forms.CharField(label="Recommendation", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    author = forms.ChoiceField(label=_("Recommended by"), choices=Recommendation.Author.choices)
+    text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     charter_commitment = forms.ChoiceField(
-        label="Charter commitment (optional)",
+        label=_("Charter commitment (optional)"),
         choices=[("", "—"), *CharterCommitment.choices],
         required=False,
     )
     plan_section = forms.ChoiceField(
-        label="Action plan section it concerns (optional)",
+        label=_("Action plan section it concerns (optional)"),
         choices=[("", "—"), *PlanSection.choices],
         required=False,
-        help_text="The plan lists it under that section.",
+        help_text=_("The plan lists it under that section."),
     )
 
 
 class SubmitReportForm(forms.Form):
     is_public = forms.BooleanField(
-        label="Make the report visible to everyone signed in",
+        label=_("Make the report visible to everyone signed in"),
         required=False,
-        help_text="Otherwise only the two cities, the expert partner and EUROCITIES read it.",
+        help_text=_("Otherwise only the two cities, the expert partner and EUROCITIES read it."),
     )
 
 
 class ResponseForm(forms.Form):
     response = forms.ChoiceField(
-        label="Our answer",
+        label=_("Our answer"),
         choices=Recommendation.Response.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose adopt, adapt or decline."},
+        error_messages={"required": _("Choose adopt, adapt or decline.")},
     )
-    response_reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    response_reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class FollowUpForm(forms.Form):
-    follow_up = forms.ChoiceField(label="Follow-up", choices=Recommendation.FollowUp.choices)
+    follow_up = forms.ChoiceField(label=_("Follow-up"), choices=Recommendation.FollowUp.choices)

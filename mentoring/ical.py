@@ -3,9 +3,14 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 PRODUCT_ID = "-//EUROCITIES//CITIES-GROW platform//EN"
+
+
+def _categories():
+    return {"visit": gettext("visit"), "brief_due": gettext("brief due"), "report_due": gettext("report due")}
 
 
 def calendar(*, name, entries, site_url):
@@ -23,7 +28,7 @@ def calendar(*, name, entries, site_url):
         event = Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", ("Done: " if entry.done else "") + entry.title)
+        event.add("summary", gettext("Done: %(entry)s") % {"entry": entry.title} if entry.done else entry.title)
         event.add("dtstart", entry.starts_on)
         event.add("dtend", entry.ends_on + datetime.timedelta(days=1))  # all-day events end the next day
         event.add("url", site_url + visit.get_absolute_url())
@@ -33,6 +38,6 @@ def calendar(*, name, entries, site_url):
             event.add("status", "TENTATIVE" if visit.status == visit.Status.PLANNED else "CONFIRMED")
         description = [visit.topics, visit.dates_note, site_url + visit.get_absolute_url()]
         event.add("description", "\n".join(line for line in description if line))
-        event.add("categories", ["CITIES-GROW", entry.kind.replace("_", " ")])
+        event.add("categories", ["CITIES-GROW", _categories()[entry.kind]])
         cal.add_component(event)
     return cal.to_ical()

@@ -4,15 +4,17 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    CITY_OFFICER = "city_officer", "City officer"
-    ADMINISTRATIVE_APPROVER = "administrative_approver", "City administrative approver"
-    POLITICAL_APPROVER = "political_approver", "City political approver"
-    EXPERT_PARTNER = "expert_partner", "Expert partner"
-    COORDINATOR = "coordinator", "Coordinator staff"
+    CITY_OFFICER = "city_officer", _("City officer")
+    ADMINISTRATIVE_APPROVER = "administrative_approver", _("City administrative approver")
+    POLITICAL_APPROVER = "political_approver", _("City political approver")
+    EXPERT_PARTNER = "expert_partner", _("Expert partner")
+    COORDINATOR = "coordinator", _("Coordinator staff")
 
     @classmethod
     def city_roles(cls):
@@ -23,20 +25,32 @@ class Role(models.TextChoices):
         return [cls.EXPERT_PARTNER, cls.COORDINATOR]
 
 
+# A role's name inside a sentence ("You are city officer for Athens"): lower case where the language wants it.
+ROLES_IN_SENTENCE = {
+    Role.CITY_OFFICER: pgettext_lazy("a role inside a sentence", "city officer"),
+    Role.ADMINISTRATIVE_APPROVER: pgettext_lazy("a role inside a sentence", "city administrative approver"),
+    Role.POLITICAL_APPROVER: pgettext_lazy("a role inside a sentence", "city political approver"),
+    Role.EXPERT_PARTNER: pgettext_lazy("a role inside a sentence", "expert partner"),
+    Role.COORDINATOR: pgettext_lazy("a role inside a sentence", "coordinator staff"),
+}
+
+
 class City(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(unique=True)
-    local_name = models.CharField(max_length=100, blank=True, help_text="The name in the local language, if different.")
+    local_name = models.CharField(
+        max_length=100, blank=True, help_text=_("The name in the local language, if different.")
+    )
     country = models.CharField(max_length=100)
     iso_code = models.CharField(
-        "ISO 3166-1 code",
+        _("ISO 3166-1 code"),
         max_length=2,
-        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters, e.g. DE.")],
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. DE."))],
     )
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "cities"
+        verbose_name_plural = _("cities")
         constraints = [
             models.CheckConstraint(name="city_iso_code_two_letters", condition=Q(iso_code__regex=r"^[A-Z]{2}$"))
         ]
@@ -56,8 +70,8 @@ class City(models.Model):
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
-        COORDINATOR = "coordinator", "Coordinator"
-        EXPERT_PARTNER = "expert_partner", "Expert partner"
+        COORDINATOR = "coordinator", _("Coordinator")
+        EXPERT_PARTNER = "expert_partner", _("Expert partner")
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(unique=True)
@@ -112,7 +126,7 @@ class Scheme(models.Model):
         constraints = [models.UniqueConstraint(fields=["programme", "code"], name="scheme_code_unique_in_programme")]
 
     def __str__(self):
-        return f"Scheme {self.code}: {self.short_title}"
+        return gettext("Scheme %(code)s: %(title)s") % {"code": self.code, "title": self.short_title}
 
     def get_absolute_url(self):
         return reverse("mentoring:scheme", args=[self.programme.slug, self.code])
@@ -122,14 +136,14 @@ class Pairing(models.Model):
     """One mentor city and one implementing city, working together in a scheme."""
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        ACTIVE = "active", "Active"
-        COMPLETED = "completed", "Completed"
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
 
     class Confidence(models.TextChoices):
-        HIGH = "H", "Stated by a source"
-        MEDIUM = "M", "Inferred from a source"
-        LOW = "L", "Illustrative"
+        HIGH = "H", _("Stated by a source")
+        MEDIUM = "M", _("Inferred from a source")
+        LOW = "L", _("Illustrative")
 
     # Copied from the scheme so the database can keep a city to one pairing per programme.
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="pairings", editable=False)
@@ -140,7 +154,7 @@ class Pairing(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     verified = models.BooleanField(
-        default=False, help_text="Confirmed by a published source; unverified pairs are illustrative demo data."
+        default=False, help_text=_("Confirmed by a published source; unverified pairs are illustrative demo data.")
     )
     confidence = models.CharField(max_length=1, choices=Confidence.choices, default=Confidence.LOW)
     source_url = models.URLField(blank=True, max_length=300)
@@ -176,12 +190,14 @@ class Pairing(models.Model):
         if not (self.scheme_id and self.mentor_city_id and self.implementing_city_id):
             return
         if self.mentor_city_id == self.implementing_city_id:
-            raise ValidationError({"implementing_city": "The implementing city must differ from the mentor city."})
+            raise ValidationError(
+                {"implementing_city": gettext("The implementing city must differ from the mentor city.")}
+            )
         taken = Pairing.objects.filter(programme_id=self.scheme.programme_id).exclude(pk=self.pk)
         for field in ("mentor_city", "implementing_city"):
             city_id = getattr(self, f"{field}_id")
             if taken.filter(Q(mentor_city_id=city_id) | Q(implementing_city_id=city_id)).exists():
-                raise ValidationError({field: "This city is already in a pairing of this programme."})
+                raise ValidationError({field: gettext("This city is already in a pairing of this programme.")})
 
     def cities(self):
         return [self.mentor_city, self.implementing_city]
@@ -233,6 +249,10 @@ class Membership(models.Model):
     def scope(self):
         return self.city or self.organisation
 
+    @property
+    def role_in_sentence(self):
+        return ROLES_IN_SENTENCE[self.role]
+
 
 # ---------------------------------------------------------------------------
 # Visits, learning-needs briefs, visit reports and the recommendation register
@@ -245,22 +265,22 @@ class CharterCommitment(models.TextChoices):
     Stored as codes until the toolkits app owns the Charter; a later migration
     can turn each code field into a foreign key by looking the code up."""
 
-    P1 = "P1", "P1 · Communicate the commitment to equal opportunities"
-    P2 = "P2", "P2 · Equal access and non-discrimination in all policies"
-    P3 = "P3", "P3 · Involve migrant communities in policy-making"
-    S1 = "S1", "S1 · Equal access to services"
-    S2 = "S2", "S2 · Services that understand migrants' needs"
-    E1 = "E1", "E1 · A workforce that reflects the city's diversity"
-    E2 = "E2", "E2 · Fair and equal treatment of all staff"
-    E3 = "E3", "E3 · Staff who understand and respect diversity"
-    B1 = "B1", "B1 · Equality and diversity in procurement"
-    B2 = "B2", "B2 · Equality and diversity among contractors"
-    B3 = "B3", "B3 · A diverse supplier base"
+    P1 = "P1", _("P1 · Communicate the commitment to equal opportunities")
+    P2 = "P2", _("P2 · Equal access and non-discrimination in all policies")
+    P3 = "P3", _("P3 · Involve migrant communities in policy-making")
+    S1 = "S1", _("S1 · Equal access to services")
+    S2 = "S2", _("S2 · Services that understand migrants' needs")
+    E1 = "E1", _("E1 · A workforce that reflects the city's diversity")
+    E2 = "E2", _("E2 · Fair and equal treatment of all staff")
+    E3 = "E3", _("E3 · Staff who understand and respect diversity")
+    B1 = "B1", _("B1 · Equality and diversity in procurement")
+    B2 = "B2", _("B2 · Equality and diversity among contractors")
+    B3 = "B3", _("B3 · A diverse supplier base")
 
 
 def validate_charter_codes(value):
     if not isinstance(value, list) or any(code not in CharterCommitment.values for code in value):
-        raise ValidationError("Choose commitments of the Integrating Cities Charter (P1 … B3).")
+        raise ValidationError(gettext("Choose commitments of the Integrating Cities Charter (P1 … B3)."))
 
 
 class Visit(models.Model):
@@ -269,36 +289,36 @@ class Visit(models.Model):
     implementing city) or another meeting of a pairing."""
 
     class Kind(models.TextChoices):
-        STUDY = "study_visit", "Study visit"
-        MENTORING = "mentoring_visit", "Mentoring visit"
-        OTHER = "other", "Other visit"
+        STUDY = "study_visit", _("Study visit")
+        MENTORING = "mentoring_visit", _("Mentoring visit")
+        OTHER = "other", _("Other visit")
 
     class Host(models.TextChoices):
-        MENTOR = "mentor", "Mentor city"
-        IMPLEMENTING = "implementing", "Implementing city"
+        MENTOR = "mentor", _("Mentor city")
+        IMPLEMENTING = "implementing", _("Implementing city")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        CONFIRMED = "confirmed", "Confirmed"
-        HELD = "held", "Held"
-        REPORTED = "reported", "Reported"
-        CANCELLED = "cancelled", "Cancelled"
+        PLANNED = "planned", pgettext_lazy("a visit's status", "Planned")
+        CONFIRMED = "confirmed", pgettext_lazy("a visit's status", "Confirmed")
+        HELD = "held", pgettext_lazy("a visit's status", "Held")
+        REPORTED = "reported", pgettext_lazy("a visit's status", "Reported")
+        CANCELLED = "cancelled", pgettext_lazy("a visit's status", "Cancelled")
 
     pairing = models.ForeignKey(Pairing, on_delete=models.CASCADE, related_name="visits")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     # Which side of the pairing hosts: the database then guarantees the host is one of the pair.
-    host = models.CharField("host city", max_length=12, choices=Host.choices)
-    starts_on = models.DateField("first day")
-    ends_on = models.DateField("last day")
+    host = models.CharField(_("host city"), max_length=12, choices=Host.choices)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
-    topics = models.CharField(max_length=300, blank=True, help_text="What the visit is about, in a line.")
-    practical_notes = models.TextField(blank=True, help_text="Travel, venue, accessibility, contacts…")
+    topics = models.CharField(max_length=300, blank=True, help_text=_("What the visit is about, in a line."))
+    practical_notes = models.TextField(blank=True, help_text=_("Travel, venue, accessibility, contacts…"))
     dates_note = models.CharField(
-        max_length=200, blank=True, help_text="For example: illustrative dates, the real ones are not published."
+        max_length=200, blank=True, help_text=_("For example: illustrative dates, the real ones are not published.")
     )
     source_url = models.URLField(blank=True, max_length=300)
-    brief_due_on = models.DateField("learning-needs brief due", null=True, blank=True)
-    report_due_on = models.DateField("visit report due", null=True, blank=True)
+    brief_due_on = models.DateField(_("learning-needs brief due"), null=True, blank=True)
+    report_due_on = models.DateField(_("visit report due"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -319,7 +339,10 @@ class Visit(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} to {self.host_city} ({self.starts_on:%d %b %Y})"
+        return gettext("%(visit)s (%(day)s)") % {
+            "visit": self.title,
+            "day": formats.date_format(self.starts_on, "SHORT_DATE_FORMAT"),
+        }
 
     def get_absolute_url(self):
         return reverse("mentoring:visit", args=[self.pk])
@@ -334,7 +357,17 @@ class Visit(models.Model):
 
     @property
     def title(self):
-        return f"{self.get_kind_display()} to {self.host_city}"
+        return gettext("%(kind)s to %(city)s") % {"kind": self.get_kind_display(), "city": self.host_city}
+
+    @property
+    def title_in_sentence(self):
+        """The title inside a sentence ("the report of the study visit to Lyon"): each language decides
+        whether the kind is written in lower case there."""
+        kind = {
+            self.Kind.STUDY: pgettext("a visit's kind inside a sentence", "study visit"),
+            self.Kind.MENTORING: pgettext("a visit's kind inside a sentence", "mentoring visit"),
+        }.get(self.kind) or pgettext("a visit's kind inside a sentence", "other visit")
+        return gettext("%(kind)s to %(city)s") % {"kind": kind, "city": self.host_city}
 
     @property
     def days(self):
@@ -352,8 +385,8 @@ class Visit(models.Model):
 
 class AgendaItem(models.Model):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="agenda_items")
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends", null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     title = models.CharField(max_length=200)
     place = models.CharField(max_length=200, blank=True)
     speakers = models.CharField(max_length=300, blank=True)
@@ -382,7 +415,7 @@ class Participant(models.Model):
     organisation = models.CharField(
         max_length=150,
         blank=True,
-        help_text="The guest's organisation; for people on the platform, their city or team.",
+        help_text=_("The guest's organisation; for people on the platform, their city or team."),
     )
 
     class Meta:
@@ -437,10 +470,10 @@ class LearningBrief(models.Model):
     """What the implementing city wants to learn from a visit, written before it."""
 
     visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="brief")
-    learning_goals = models.TextField("what we want to learn")
-    questions = models.TextField("our questions", blank=True)
+    learning_goals = models.TextField(_("what we want to learn"))
+    questions = models.TextField(_("our questions"), blank=True)
     charter_commitments = models.JSONField(
-        "Integrating Cities Charter commitments concerned",
+        _("Integrating Cities Charter commitments concerned"),
         default=list,
         blank=True,
         validators=[validate_charter_codes],
@@ -452,7 +485,7 @@ class LearningBrief(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):
-        return f"Learning-needs brief for {self.visit}"
+        return gettext("Learning-needs brief for %(visit)s") % {"visit": self.visit}
 
     @property
     def is_draft(self):
@@ -469,9 +502,9 @@ class VisitReport(models.Model):
     summary = models.TextField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     is_public = models.BooleanField(
-        "visible to everyone signed in",
+        _("visible to everyone signed in"),
         default=False,
-        help_text="Otherwise only the pairing, its expert and EUROCITIES.",
+        help_text=_("Otherwise only the pairing, its expert and EUROCITIES."),
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -486,7 +519,7 @@ class VisitReport(models.Model):
         ]
 
     def __str__(self):
-        return f"Report of the {self.visit}"
+        return gettext("Report of the %(visit)s") % {"visit": self.visit}
 
     def get_absolute_url(self):
         return reverse("mentoring:visit_report", args=[self.visit_id])
@@ -502,10 +535,10 @@ class PlanSection(models.TextChoices):
     The keys are those of the plan's sections (actionplans.models.Comment.Section); they live here because
     the register is mentoring's and mentoring does not import actionplans."""
 
-    CONTEXT = "context", "Context and challenge"
-    OBJECTIVES = "objectives", "Objectives, actions and indicators"
-    RISKS = "risks", "Risks and mitigations"
-    STAKEHOLDERS = "stakeholders", "Stakeholders"
+    CONTEXT = "context", _("Context and challenge")
+    OBJECTIVES = "objectives", _("Objectives, actions and indicators")
+    RISKS = "risks", _("Risks and mitigations")
+    STAKEHOLDERS = "stakeholders", _("Stakeholders")
 
 
 class Recommendation(models.Model):
@@ -516,19 +549,19 @@ class Recommendation(models.Model):
     through services.add_recommendations). Exactly one of the two origins is set."""
 
     class Author(models.TextChoices):
-        MENTOR_CITY = "mentor_city", "Mentor city"
-        EXPERT_PARTNER = "expert_partner", "Expert partner"
-        EUROCITIES = "eurocities", "EUROCITIES"
+        MENTOR_CITY = "mentor_city", _("Mentor city")
+        EXPERT_PARTNER = "expert_partner", _("Expert partner")
+        EUROCITIES = "eurocities", _("EUROCITIES")
 
     class Response(models.TextChoices):
-        ADOPT = "adopt", "Adopt"
-        ADAPT = "adapt", "Adapt"
-        DECLINE = "decline", "Decline"
+        ADOPT = "adopt", _("Adopt")
+        ADAPT = "adapt", _("Adapt")
+        DECLINE = "decline", _("Decline")
 
     class FollowUp(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
 
     report = models.ForeignKey(
         VisitReport, null=True, blank=True, on_delete=models.CASCADE, related_name="recommendations"
@@ -537,23 +570,23 @@ class Recommendation(models.Model):
     pairing = models.ForeignKey(
         Pairing, null=True, blank=True, on_delete=models.CASCADE, related_name="other_recommendations"
     )
-    origin_label = models.CharField(max_length=200, blank=True, help_text="e.g. Review of the action plan, round 2")
+    origin_label = models.CharField(max_length=200, blank=True, help_text=_("e.g. Review of the action plan, round 2"))
     origin_url = models.CharField(max_length=300, blank=True)
     origin_key = models.CharField(
-        max_length=100, blank=True, help_text="Identifies the origin for the app that wrote it, e.g. review:12."
+        max_length=100, blank=True, help_text=_("Identifies the origin for the app that wrote it, e.g. review:12.")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     number = models.PositiveSmallIntegerField()
     author = models.CharField(max_length=20, choices=Author.choices)
     text = models.TextField()
     charter_commitment = models.CharField(
-        "Charter commitment", max_length=2, choices=CharterCommitment.choices, blank=True
+        _("Charter commitment"), max_length=2, choices=CharterCommitment.choices, blank=True
     )
     plan_section = models.CharField(
-        "action plan section it concerns", max_length=20, choices=PlanSection.choices, blank=True
+        _("action plan section it concerns"), max_length=20, choices=PlanSection.choices, blank=True
     )
     response = models.CharField(max_length=10, choices=Response.choices, blank=True)
-    response_reason = models.TextField("reason", blank=True)
+    response_reason = models.TextField(_("reason"), blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -586,7 +619,7 @@ class Recommendation(models.Model):
         ]
 
     def __str__(self):
-        return f"Recommendation {self.number}"
+        return gettext("Recommendation %(number)s") % {"number": self.number}
 
     @property
     def is_taken_up(self):
@@ -632,7 +665,7 @@ class CalendarFeed(models.Model):
         ]
 
     def __str__(self):
-        return f"Calendar feed of {self.user or self.pairing}"
+        return gettext("Calendar feed of %(owner)s") % {"owner": self.user or self.pairing}
 
     def get_absolute_url(self):
         return reverse("mentoring:calendar_feed", args=[self.token])

@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from django.utils import dateformat
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
 
 from notifications import reminders
 
@@ -13,7 +14,7 @@ COMING = (Visit.Status.PLANNED, Visit.Status.CONFIRMED)
 
 
 def _day(day):
-    return dateformat.format(day, "j F Y")
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 def _visits():
@@ -35,8 +36,13 @@ def _upcoming(days):
         recipients=recipients.visit_upcoming,
         context=lambda visit: _context(
             visit,
-            f"The {visit.title.lower()} starts on {_day(visit.starts_on)}, in {days} days.",
-            f"Last day: {_day(visit.ends_on)}.",
+            ngettext(
+                "The %(visit)s starts on %(day)s, in %(days)s day.",
+                "The %(visit)s starts on %(day)s, in %(days)s days.",
+                days,
+            )
+            % {"visit": visit.title_in_sentence, "day": _day(visit.starts_on), "days": days},
+            gettext("Last day: %(day)s.") % {"day": _day(visit.ends_on)},
         ),
     )
 
@@ -54,8 +60,9 @@ KINDS = [
         recipients=recipients.brief_writers,
         context=lambda visit: _context(
             visit,
-            f"Your learning-needs brief for the {visit.title.lower()} is due on {_day(visit.brief_due_on)}.",
-            "Say what your city wants to learn, and submit the brief.",
+            gettext("Your learning-needs brief for the %(visit)s is due on %(day)s.")
+            % {"visit": visit.title_in_sentence, "day": _day(visit.brief_due_on)},
+            gettext("Say what your city wants to learn, and submit the brief."),
         ),
     ),
     reminders.on_date(
@@ -72,8 +79,13 @@ KINDS = [
         recipients=recipients.report_writers,
         context=lambda visit: _context(
             visit,
-            f"The {visit.title.lower()} ended on {_day(visit.ends_on)}: time to write its report"
-            + (f" (due {_day(visit.report_due_on)})." if visit.report_due_on else "."),
+            (
+                gettext("The %(visit)s ended on %(day)s: time to write its report (due %(due)s).")
+                % {"visit": visit.title_in_sentence, "day": _day(visit.ends_on), "due": _day(visit.report_due_on)}
+                if visit.report_due_on
+                else gettext("The %(visit)s ended on %(day)s: time to write its report.")
+                % {"visit": visit.title_in_sentence, "day": _day(visit.ends_on)}
+            ),
         ),
     ),
 ]

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext
 
 from .models import (
     AgendaItem,
@@ -372,9 +373,12 @@ class CalendarEntry:
         visit = self.visit
         pair = f"{visit.pairing.mentor_city} → {visit.pairing.implementing_city}"
         if self.kind == "brief_due":
-            return f"Learning-needs brief due: {visit.title} ({pair})"
+            return gettext("Learning-needs brief due: %(visit)s (%(pairing)s)") % {
+                "visit": visit.title,
+                "pairing": pair,
+            }
         if self.kind == "report_due":
-            return f"Visit report due: {visit.title} ({pair})"
+            return gettext("Visit report due: %(visit)s (%(pairing)s)") % {"visit": visit.title, "pairing": pair}
         return f"{visit.title} ({pair})"
 
     @property

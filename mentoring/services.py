@@ -17,8 +17,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from notifications.rendering import language_of
 from notifications.services import notify
 
 from . import recipients
@@ -49,47 +51,62 @@ STATUS_STEPS = {
 
 
 def _day(day):
-    return dateformat.format(day, "j F Y")
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 def _when(visit):
     if visit.starts_on == visit.ends_on:
         return _day(visit.starts_on)
-    return f"{_day(visit.starts_on)} to {_day(visit.ends_on)}"
+    return gettext("%(first_day)s to %(last_day)s") % {
+        "first_day": _day(visit.starts_on),
+        "last_day": _day(visit.ends_on),
+    }
 
 
-def _notify_visit(*, visit, event, by, summary=(), items=None, url=None):
-    """Tell the people of a visit (recipients.py) what happened to it."""
+def _notify_visit(*, visit, event, by, summary=list, items=None, url=None):
+    """Tell the people of a visit (recipients.py) what happened to it, each in their own language:
+    `summary` returns the lines to add, and is called once per language."""
     pairing = visit.pairing
     people = {
         "visit.brief_submitted": recipients.brief_readers,
         "visit.report_submitted": recipients.report_readers,
     }.get(event, recipients.visit_announcement)(visit)
-    context = {
-        "target_title": f"{visit.title} ({pairing})",
-        "summary": [f"{visit.title}, {_when(visit)}.", *summary],
-    }
-    if items:
-        context["items"] = items
-    if url:
-        context["url"] = url
-    notify(recipients=people, event=event, target=visit, actor=by, context=context)
+    by_language = {}
+    for person in people:
+        by_language.setdefault(language_of(person), []).append(person)
+    for language, group in by_language.items():
+        with translation.override(language):
+            context = {
+                "target_title": f"{visit.title} ({pairing})",
+                "summary": [gettext("%(visit)s, %(when)s.") % {"visit": visit.title, "when": _when(visit)}, *summary()],
+            }
+            if items:
+                context["items"] = items
+            if url:
+                context["url"] = url
+            notify(recipients=group, event=event, target=visit, actor=by, context=context)
 
 
 def _check_visit_fields(*, pairing, kind, host, starts_on, ends_on):
     errors = {}
     if starts_on and ends_on and ends_on < starts_on:
-        errors["ends_on"] = "The last day cannot be before the first day."
+        errors["ends_on"] = gettext("The last day cannot be before the first day.")
     programme = pairing.scheme.programme
     for name, day in (("starts_on", starts_on), ("ends_on", ends_on)):
         if day and not (programme.starts_on <= day <= programme.ends_on) and name not in errors:
-            errors[name] = (
-                f"Visits take place within {programme.name}: {_day(programme.starts_on)} to {_day(programme.ends_on)}."
-            )
+            errors[name] = gettext("Visits take place within %(programme)s: %(first_day)s to %(last_day)s.") % {
+                "programme": programme.name,
+                "first_day": _day(programme.starts_on),
+                "last_day": _day(programme.ends_on),
+            }
     if kind == Visit.Kind.STUDY and host != Visit.Host.MENTOR:
-        errors["host"] = f"A study visit is hosted by the mentor city, {pairing.mentor_city}."
+        errors["host"] = gettext("A study visit is hosted by the mentor city, %(city)s.") % {
+            "city": pairing.mentor_city
+        }
     elif kind == Visit.Kind.MENTORING and host != Visit.Host.IMPLEMENTING:
-        errors["host"] = f"A mentoring visit is hosted by the implementing city, {pairing.implementing_city}."
+        errors["host"] = gettext("A mentoring visit is hosted by the implementing city, %(city)s.") % {
+            "city": pairing.implementing_city
+        }
     if errors:
         raise ValidationError(errors)
 
@@ -151,7 +168,7 @@ def plan_visit(
             report_due_on=report_due_on,
             created_by=by,
         )
-        _notify_visit(visit=visit, event="visit.planned", by=by, summary=[visit.topics] if visit.topics else [])
+        _notify_visit(visit=visit, event="visit.planned", by=by, summary=lambda: [visit.topics] if visit.topics else [])
     return visit
 
 
@@ -174,24 +191,42 @@ def update_visit(*, visit, by, **fields):
             report_due_on=visit.report_due_on,
         )
         visit.save()
-        changes = [_change(name, before[name], getattr(visit, name)) for name in VISIT_FIELDS]
-        if any(changes):
-            _notify_visit(visit=visit, event="visit.changed", by=by, summary=[c for c in changes if c])
+        changed = [name for name in VISIT_FIELDS if before[name] != getattr(visit, name)]
+        if changed:
+            _notify_visit(
+                visit=visit,
+                event="visit.changed",
+                by=by,
+                summary=lambda: [_change(name, before[name], getattr(visit, name)) for name in changed],
+            )
     return visit
 
 
+# How the notifications name the fields that have no verbose name of their own.
+CHANGE_LABELS = {
+    "kind": gettext_lazy("kind"),
+    "topics": gettext_lazy("topics"),
+    "practical_notes": gettext_lazy("practical notes"),
+    "dates_note": gettext_lazy("note on the dates"),
+    "source_url": gettext_lazy("source address"),
+}
+
+
 def _change(name, old, new):
-    """A line saying how one field of a visit changed, or "" when it did not."""
-    if old == new:
-        return ""
-    label = Visit._meta.get_field(name).verbose_name
+    """A line saying how one field of a visit changed."""
+    label = CHANGE_LABELS.get(name) or Visit._meta.get_field(name).verbose_name
     if isinstance(new, datetime.date):
-        old, new = (_day(old) if old else "none"), _day(new)
-        return f"The {label} moved from {old} to {new}."
+        old = _day(old) if old else gettext("none")
+        return gettext("The %(field)s moved from %(old)s to %(new)s.") % {"field": label, "old": old, "new": _day(new)}
     if name in ("kind", "host"):
-        field = Visit._meta.get_field(name)
-        return f"The {label} is now {dict(field.choices)[new].lower()}."
-    return f"The {label} changed."
+        value = dict(Visit._meta.get_field(name).choices)[new]
+        return gettext("The %(field)s is now %(value)s.") % {"field": label, "value": _in_sentence(value)}
+    return gettext("The %(field)s changed.") % {"field": label}
+
+
+def _in_sentence(label):
+    """A choice's label inside an English sentence is in lower case; other languages keep their capitals."""
+    return label.lower() if (translation.get_language() or "en").startswith("en") else label
 
 
 def change_visit_status(*, visit, by, status):
@@ -202,17 +237,34 @@ def change_visit_status(*, visit, by, status):
         if status == visit.status:
             return visit
         if status not in STATUS_STEPS[visit.status]:
-            wanted = Visit.Status(status).label.lower()
-            raise ValidationError({"status": f"A {visit.get_status_display().lower()} visit cannot become {wanted}."})
+            raise ValidationError(
+                {
+                    "status": gettext("A %(status)s visit cannot become %(wanted)s.")
+                    % {
+                        "status": _in_sentence(visit.get_status_display()),
+                        "wanted": _in_sentence(Visit.Status(status).label),
+                    }
+                }
+            )
         if status == Visit.Status.HELD and visit.starts_on > timezone.localdate():
-            raise ValidationError({"status": "A visit can be marked as held from its first day on."})
+            raise ValidationError({"status": gettext("A visit can be marked as held from its first day on.")})
         visit.status = status
         visit.save(update_fields=["status", "updated_at"])
         if status == Visit.Status.CANCELLED:
-            _notify_visit(visit=visit, event="visit.cancelled", by=by, summary=["The visit was cancelled."])
-        elif status in (Visit.Status.CONFIRMED, Visit.Status.PLANNED):
-            label = "confirmed" if status == Visit.Status.CONFIRMED else "planned, no longer confirmed"
-            _notify_visit(visit=visit, event="visit.changed", by=by, summary=[f"The visit is now {label}."])
+            _notify_visit(
+                visit=visit, event="visit.cancelled", by=by, summary=lambda: [gettext("The visit was cancelled.")]
+            )
+        elif status == Visit.Status.CONFIRMED:
+            _notify_visit(
+                visit=visit, event="visit.changed", by=by, summary=lambda: [gettext("The visit is now confirmed.")]
+            )
+        elif status == Visit.Status.PLANNED:
+            _notify_visit(
+                visit=visit,
+                event="visit.changed",
+                by=by,
+                summary=lambda: [gettext("The visit is now planned, no longer confirmed.")],
+            )
     return visit
 
 
@@ -221,9 +273,12 @@ def add_agenda_item(*, visit, by, starts_at, title, ends_at=None, place="", spea
     first_day, last_day = visit.starts_on, visit.ends_on
     day = timezone.localtime(starts_at).date() if timezone.is_aware(starts_at) else starts_at.date()
     if not first_day <= day <= last_day:
-        errors["starts_at"] = f"The visit runs from {_day(first_day)} to {_day(last_day)}."
+        errors["starts_at"] = gettext("The visit runs from %(first_day)s to %(last_day)s.") % {
+            "first_day": _day(first_day),
+            "last_day": _day(last_day),
+        }
     if ends_at is not None and ends_at < starts_at:
-        errors["ends_at"] = "An agenda item cannot end before it starts."
+        errors["ends_at"] = gettext("An agenda item cannot end before it starts.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -238,15 +293,22 @@ def remove_agenda_item(*, item, by):
 
 
 def _affiliation(user, pairing):
-    """How a person on the platform takes part in the pairing's visits, or None if they are not part of it."""
+    """How a person on the platform takes part in the pairing's visits, or None if they are not part of it.
+    Stored with the participant, so written in the platform's language, whoever adds them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _affiliation_text(user, pairing)
+
+
+def _affiliation_text(user, pairing):
     memberships = Membership.objects.filter(user=user).select_related("city", "organisation")
     for membership in memberships:
         if membership.city_id == pairing.mentor_city_id:
-            return f"{membership.city} (mentor city)"
+            return gettext("%(city)s (mentor city)") % {"city": membership.city}
         if membership.city_id == pairing.implementing_city_id:
-            return f"{membership.city} (implementing city)"
+            return gettext("%(city)s (implementing city)") % {"city": membership.city}
         if membership.organisation_id == pairing.scheme.facilitator_id:
-            return f"{membership.organisation.short_name or membership.organisation} (expert partner)"
+            organisation = membership.organisation.short_name or membership.organisation
+            return gettext("%(organisation)s (expert partner)") % {"organisation": organisation}
         if membership.role == Role.COORDINATOR:
             return f"{membership.organisation.short_name or membership.organisation}"
     return None
@@ -256,21 +318,26 @@ def add_participant(*, visit, by, user=None, guest_name="", organisation=""):
     """Add a person of the pairing, its expert partner or EUROCITIES, or an external guest by name."""
     guest_name, organisation = guest_name.strip(), organisation.strip()
     if (user is None) == (not guest_name):
-        raise ValidationError({"user": "Choose a person on the platform, or give a guest's name — one of the two."})
+        raise ValidationError(
+            {"user": gettext("Choose a person on the platform, or give a guest's name — one of the two.")}
+        )
     if user is not None:
         affiliation = _affiliation(user, visit.pairing)
         if affiliation is None:
             raise ValidationError(
                 {
-                    "user": f"{user} is not part of this pairing ({visit.pairing}), its expert partner or EUROCITIES. "
-                    "Add them as a guest, with their name and organisation."
+                    "user": gettext(
+                        "%(person)s is not part of this pairing (%(pairing)s), its expert partner or EUROCITIES. "
+                        "Add them as a guest, with their name and organisation."
+                    )
+                    % {"person": user, "pairing": visit.pairing}
                 }
             )
         if Participant.objects.filter(visit=visit, user=user).exists():
-            raise ValidationError({"user": f"{user} already takes part in this visit."})
+            raise ValidationError({"user": gettext("%(person)s already takes part in this visit.") % {"person": user}})
         organisation = affiliation
     elif not organisation:
-        raise ValidationError({"organisation": "Give the guest's organisation."})
+        raise ValidationError({"organisation": gettext("Give the guest's organisation.")})
     with transaction.atomic():
         return Participant.objects.create(visit=visit, user=user, guest_name=guest_name, organisation=organisation)
 
@@ -303,12 +370,14 @@ def remove_attachment(*, attachment, by):
 def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(), submit=False):
     """Write or update the implementing city's learning-needs brief; `submit` shares it as final."""
     if not learning_goals.strip():
-        raise ValidationError({"learning_goals": "Say what your city wants to learn from this visit."})
+        raise ValidationError({"learning_goals": gettext("Say what your city wants to learn from this visit.")})
     with transaction.atomic():
         visit = Visit.objects.select_for_update(of=("self",)).select_related("pairing__scheme").get(pk=visit.pk)
         brief = LearningBrief.objects.filter(visit=visit).first() or LearningBrief(visit=visit)
         if brief.submitted_at is not None:
-            raise ValidationError({"learning_goals": "This brief was submitted already and can no longer change."})
+            raise ValidationError(
+                {"learning_goals": gettext("This brief was submitted already and can no longer change.")}
+            )
         brief.learning_goals = learning_goals
         brief.questions = questions
         brief.charter_commitments = list(charter_commitments)
@@ -322,7 +391,10 @@ def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(
                 visit=visit,
                 event="visit.brief_submitted",
                 by=by,
-                summary=[f"{visit.pairing.implementing_city} wants to learn:", learning_goals.strip()[:500]],
+                summary=lambda: [
+                    gettext("%(city)s wants to learn:") % {"city": visit.pairing.implementing_city},
+                    learning_goals.strip()[:500],
+                ],
             )
     return brief
 
@@ -330,14 +402,14 @@ def save_brief(*, visit, by, learning_goals, questions="", charter_commitments=(
 def save_report(*, visit, by, summary):
     """Start or edit the draft report of a visit that was held."""
     if not summary.strip():
-        raise ValidationError({"summary": "Summarise what the visit showed."})
+        raise ValidationError({"summary": gettext("Summarise what the visit showed.")})
     with transaction.atomic():
         visit = Visit.objects.select_for_update().get(pk=visit.pk)
         if visit.status not in (Visit.Status.HELD, Visit.Status.REPORTED):
-            raise ValidationError({"summary": "The report is written once the visit has been held."})
+            raise ValidationError({"summary": gettext("The report is written once the visit has been held.")})
         report = VisitReport.objects.filter(visit=visit).first() or VisitReport(visit=visit)
         if report.submitted_at is not None:
-            raise ValidationError({"summary": "This report was submitted already and can no longer change."})
+            raise ValidationError({"summary": gettext("This report was submitted already and can no longer change.")})
         report.summary = summary
         report.updated_by = by
         report.save()
@@ -347,7 +419,7 @@ def save_report(*, visit, by, summary):
 def _draft_report(report):
     report = VisitReport.objects.select_for_update().get(pk=report.pk)
     if report.submitted_at is not None:
-        raise ValidationError({"text": "The report was submitted: its recommendations can no longer change."})
+        raise ValidationError({"text": gettext("The report was submitted: its recommendations can no longer change.")})
     return report
 
 
@@ -355,7 +427,7 @@ def add_recommendation(*, report, by, author, text, charter_commitment="", plan_
     """Add the next numbered recommendation to a draft report. The lock on the
     report keeps two people adding at once from taking the same number."""
     if not text.strip():
-        raise ValidationError({"text": "Write the recommendation."})
+        raise ValidationError({"text": gettext("Write the recommendation.")})
     with transaction.atomic():
         report = _draft_report(report)
         number = (report.recommendations.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -380,9 +452,9 @@ def add_recommendations(*, pairing, origin_key, origin_label, origin_url, items,
     if not origin_key or not origin_label:
         raise ValueError("Recommendations outside a visit report need an origin key and label.")
     if author not in Recommendation.Author.values:
-        raise ValidationError({"author": "Choose who recommends."})
+        raise ValidationError({"author": gettext("Choose who recommends.")})
     if plan_section and plan_section not in PlanSection.values:
-        raise ValidationError({"plan_section": "Choose a section of the action plan."})
+        raise ValidationError({"plan_section": gettext("Choose a section of the action plan.")})
     with transaction.atomic():
         # The pairing row's lock serialises two writers of the same origin (a retried request).
         Pairing.objects.select_for_update().get(pk=pairing.pk)
@@ -420,21 +492,25 @@ def submit_report(*, report, by, is_public=False):
     with transaction.atomic():
         report = VisitReport.objects.select_for_update().get(pk=report.pk)
         if report.submitted_at is not None:
-            raise ValidationError({"summary": "This report was submitted already."})
+            raise ValidationError({"summary": gettext("This report was submitted already.")})
         report.submitted_at = timezone.now()
         report.is_public = is_public
         report.save(update_fields=["submitted_at", "is_public", "updated_at"])
         Visit.objects.filter(pk=report.visit_id).update(status=Visit.Status.REPORTED, updated_at=timezone.now())
         visit = Visit.objects.select_related("pairing__scheme", "pairing__implementing_city").get(pk=report.visit_id)
         numbered = [f"{r.number}. {r.text}" for r in report.recommendations.order_by("number")]
-        count = f"{len(numbered)} recommendation{'s' if len(numbered) != 1 else ''}"
         _notify_visit(
             visit=visit,
             event="visit.report_submitted",
             by=by,
-            summary=[
-                f"The report is ready, with {count} for {visit.pairing.implementing_city}.",
-                "Please answer each one — adopt, adapt or decline, with your reason.",
+            summary=lambda: [
+                ngettext(
+                    "The report is ready, with %(count)s recommendation for %(city)s.",
+                    "The report is ready, with %(count)s recommendations for %(city)s.",
+                    len(numbered),
+                )
+                % {"count": len(numbered), "city": visit.pairing.implementing_city},
+                gettext("Please answer each one — adopt, adapt or decline, with your reason."),
             ],
             items=numbered,
             url=report.get_absolute_url(),
@@ -446,7 +522,7 @@ def set_report_public(*, report, by, is_public):
     with transaction.atomic():
         report = VisitReport.objects.select_for_update().get(pk=report.pk)
         if report.submitted_at is None and is_public:
-            raise ValidationError({"is_public": "Submit the report before making it public."})
+            raise ValidationError({"is_public": gettext("Submit the report before making it public.")})
         report.is_public = is_public
         report.save(update_fields=["is_public", "updated_at"])
     return report
@@ -456,10 +532,15 @@ def _check_answerer(recommendation, by):
     if not rules.has_perm("mentoring.respond_to_recommendation", by, recommendation):
         city = recommendation.register_pairing.implementing_city
         raise ValidationError(
-            {"response": f"Only the officers of {city}, the implementing city, answer its recommendations."}
+            {
+                "response": gettext("Only the officers of %(city)s, the implementing city, answer its recommendations.")
+                % {"city": city}
+            }
         )
     if not recommendation.is_shared:
-        raise ValidationError({"response": "The report is still a draft: its recommendations cannot be answered yet."})
+        raise ValidationError(
+            {"response": gettext("The report is still a draft: its recommendations cannot be answered yet.")}
+        )
 
 
 def respond_to_recommendation(*, recommendation, by, response, reason):
@@ -467,9 +548,9 @@ def respond_to_recommendation(*, recommendation, by, response, reason):
     It may change its mind; a taken-up recommendation starts its follow-up as not started."""
     errors = {}
     if response not in Recommendation.Response.values:
-        errors["response"] = "Choose adopt, adapt or decline."
+        errors["response"] = gettext("Choose adopt, adapt or decline.")
     if not reason.strip():
-        errors["response_reason"] = "Give the reason for your answer."
+        errors["response_reason"] = gettext("Give the reason for your answer.")
     with transaction.atomic():
         recommendation = (
             Recommendation.objects.select_for_update(of=("self",))
@@ -500,9 +581,11 @@ def record_follow_up(*, recommendation, by, follow_up):
         )
         _check_answerer(recommendation, by)
         if follow_up not in Recommendation.FollowUp.values:
-            raise ValidationError({"follow_up": "Choose not started, in progress or done."})
+            raise ValidationError({"follow_up": gettext("Choose not started, in progress or done.")})
         if not recommendation.is_taken_up:
-            raise ValidationError({"follow_up": "Follow-up is recorded for adopted or adapted recommendations."})
+            raise ValidationError(
+                {"follow_up": gettext("Follow-up is recorded for adopted or adapted recommendations.")}
+            )
         recommendation.follow_up = follow_up
         recommendation.follow_up_updated_at = timezone.now()
         recommendation.save(update_fields=["follow_up", "follow_up_updated_at"])

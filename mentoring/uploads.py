@@ -5,6 +5,8 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -22,7 +24,7 @@ EXTENSIONS = {
     "xlsx": XLSX,
     "pptx": PPTX,
 }
-ALLOWED_LABEL = "PDF, DOCX, XLSX, PPTX, PNG or JPEG"
+ALLOWED_LABEL = _("PDF, DOCX, XLSX, PPTX, PNG or JPEG")
 
 # An Office Open XML file is a zip with [Content_Types].xml and its application's folder.
 OOXML_FOLDERS = {DOCX: "word/", XLSX: "xl/", PPTX: "ppt/"}
@@ -59,18 +61,24 @@ def check_upload(file, *, field="file"):
     limit = settings.VISIT_ATTACHMENT_MAX_BYTES
     if file.size > limit:
         raise ValidationError(
-            {field: f"The file is {filesizeformat(file.size)}; the limit is {filesizeformat(limit)}."}
+            {
+                field: gettext("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}
+            }
         )
     extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
     claimed = EXTENSIONS.get(extension)
     if claimed is None:
-        raise ValidationError({field: f"Upload a {ALLOWED_LABEL} file."})
+        raise ValidationError({field: gettext("Upload a %(kinds)s file.") % {"kinds": ALLOWED_LABEL}})
     actual = sniff(file)
     if actual != claimed:
         raise ValidationError(
             {
-                field: f"The file's name says .{extension}, but its content is not a {extension.upper()} file. "
-                f"Upload a {ALLOWED_LABEL} file."
+                field: gettext(
+                    "The file's name says .%(extension)s, but its content is not a %(kind)s file. "
+                    "Upload a %(kinds)s file."
+                )
+                % {"extension": extension, "kind": extension.upper(), "kinds": ALLOWED_LABEL}
             }
         )
     return actual

@@ -7,7 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
+
+from notifications.rendering import language_of
 
 from . import forms, ical, selectors, services
 from .models import AgendaItem, Attachment, CalendarFeed, City, Pairing, Participant, Programme, Recommendation
@@ -100,8 +104,8 @@ def city_list(request):
     roles = {}
     if programme:
         for pairing in selectors.network_pairings(programme):
-            roles[pairing.mentor_city_id] = ("Mentor city", pairing)
-            roles[pairing.implementing_city_id] = ("Implementing city", pairing)
+            roles[pairing.mentor_city_id] = (gettext("Mentor city"), pairing)
+            roles[pairing.implementing_city_id] = (gettext("Implementing city"), pairing)
     visible = set(selectors.visible_cities(selectors.scope_of(request.user)).values_list("pk", flat=True))
     rows = [{"city": city, "role": roles.get(city.pk), "can_open": city.pk in visible} for city in City.objects.all()]
     return render(request, "mentoring/city_list.html", {"rows": rows})
@@ -200,7 +204,7 @@ def _render_visit(request, visit, status=200, **bound_forms):
 def visit_plan(request, pk):
     pairing = get_object_or_404(selectors.visible_pairings(selectors.scope_of(request.user)), pk=pk)
     if not _allowed(request, "mentoring.plan_visit", pairing):
-        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team plan visits.")
+        return _not_allowed(request, gettext("Officers of the two cities and the EUROCITIES team plan visits."))
     form = forms.VisitForm(request.POST or None, pairing=pairing)
     if request.method == "POST" and form.is_valid():
         try:
@@ -208,7 +212,7 @@ def visit_plan(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, f"{visit.title} planned.")
+            messages.success(request, gettext("%(visit)s planned.") % {"visit": visit.title})
             return redirect(visit)
     return render(request, "mentoring/visit_form.html", {"form": form, "pairing": pairing, "visit": None})
 
@@ -217,7 +221,7 @@ def visit_plan(request, pk):
 def visit_edit(request, pk):
     visit = _visible_visit(request, pk)
     if not _allowed(request, "mentoring.edit_visit", visit):
-        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
+        return _not_allowed(request, gettext("Officers of the two cities and the EUROCITIES team change visits."))
     form = forms.VisitForm(request.POST or None, pairing=visit.pairing, initial=forms.VisitForm.initial_from(visit))
     if request.method == "POST" and form.is_valid():
         try:
@@ -225,7 +229,7 @@ def visit_edit(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, "The visit was updated.")
+            messages.success(request, gettext("The visit was updated."))
             return redirect(visit)
     return render(request, "mentoring/visit_form.html", {"form": form, "pairing": visit.pairing, "visit": visit})
 
@@ -235,12 +239,12 @@ def visit_detail(request, pk):
     return _render_visit(request, _visible_visit(request, pk, selectors.visit_for_page()))
 
 
-def _visit_action(request, pk, form_class, prefix, service, success, extra=None):
+def _visit_action(request, pk, form_class, prefix, service, success, form_kwargs=None):
     """POST handlers of the visit page: bind the form, call the service, or show the page with the errors."""
     visit = _visible_visit(request, pk, selectors.visit_for_page())
     if not _allowed(request, "mentoring.edit_visit", visit):
-        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
-    form = form_class(request.POST, request.FILES, prefix=prefix, **(extra(visit) if extra else {}))
+        return _not_allowed(request, gettext("Officers of the two cities and the EUROCITIES team change visits."))
+    form = form_class(request.POST, request.FILES, prefix=prefix, **(form_kwargs(visit) if form_kwargs else {}))
     if form.is_valid():
         try:
             service(visit, form)
@@ -261,7 +265,7 @@ def visit_status(request, pk):
         forms.VisitStatusForm,
         "status",
         lambda visit, form: services.change_visit_status(visit=visit, by=request.user, **form.cleaned_data),
-        "The visit's status was changed.",
+        gettext_lazy("The visit's status was changed."),
     )
 
 
@@ -274,7 +278,7 @@ def agenda_item_add(request, pk):
         forms.AgendaItemForm,
         "agenda",
         lambda visit, form: services.add_agenda_item(visit=visit, by=request.user, **form.service_arguments()),
-        "Agenda item added.",
+        gettext_lazy("Agenda item added."),
     )
 
 
@@ -287,8 +291,8 @@ def participant_add(request, pk):
         forms.ParticipantForm,
         "participant",
         lambda visit, form: services.add_participant(visit=visit, by=request.user, **form.cleaned_data),
-        "Participant added.",
-        extra=lambda visit: {"people": _participant_people(request, visit)},
+        gettext_lazy("Participant added."),
+        form_kwargs=lambda visit: {"people": _participant_people(request, visit)},
     )
 
 
@@ -301,7 +305,7 @@ def attachment_add(request, pk):
         forms.AttachmentForm,
         "attachment",
         lambda visit, form: services.add_attachment(visit=visit, by=request.user, **form.cleaned_data),
-        "File attached.",
+        gettext_lazy("File attached."),
     )
 
 
@@ -309,7 +313,7 @@ def _remove_from_visit(request, pk, model, item_pk, service, success):
     visit = _visible_visit(request, pk)
     item = get_object_or_404(model, pk=item_pk, visit=visit)
     if not _allowed(request, "mentoring.edit_visit", visit):
-        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team change visits.")
+        return _not_allowed(request, gettext("Officers of the two cities and the EUROCITIES team change visits."))
     service(item)
     messages.success(request, success)
     return redirect(visit)
@@ -324,7 +328,7 @@ def agenda_item_remove(request, pk, item_pk):
         AgendaItem,
         item_pk,
         lambda item: services.remove_agenda_item(item=item, by=request.user),
-        "Agenda item removed.",
+        gettext_lazy("Agenda item removed."),
     )
 
 
@@ -337,7 +341,7 @@ def participant_remove(request, pk, item_pk):
         Participant,
         item_pk,
         lambda item: services.remove_participant(participant=item, by=request.user),
-        "Participant removed.",
+        gettext_lazy("Participant removed."),
     )
 
 
@@ -350,7 +354,7 @@ def attachment_remove(request, pk, item_pk):
         Attachment,
         item_pk,
         lambda item: services.remove_attachment(attachment=item, by=request.user),
-        "File removed.",
+        gettext_lazy("File removed."),
     )
 
 
@@ -372,7 +376,10 @@ def brief(request, pk):
     brief = visit.brief_or_none
     can_write = _allowed(request, "mentoring.write_brief", visit) and (brief is None or brief.is_draft)
     if request.method == "POST" and not can_write:
-        return _not_allowed(request, f"Officers of {visit.pairing.implementing_city} write the learning-needs brief.")
+        return _not_allowed(
+            request,
+            gettext("Officers of %(city)s write the learning-needs brief.") % {"city": visit.pairing.implementing_city},
+        )
     initial = (
         {
             "learning_goals": brief.learning_goals,
@@ -390,7 +397,9 @@ def brief(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, "The brief was submitted." if submit else "The draft brief was saved.")
+            messages.success(
+                request, gettext("The brief was submitted.") if submit else gettext("The draft brief was saved.")
+            )
             return redirect(visit)
     return render(request, "mentoring/brief.html", {"visit": visit, "brief": brief, "form": form})
 
@@ -444,11 +453,11 @@ def report_edit(request, pk):
     if not _allowed(request, "mentoring.write_report", visit):
         return _not_allowed(
             request,
-            f"Officers of {visit.pairing.mentor_city} or the host city, the expert partner and EUROCITIES "
-            "write the visit report.",
+            gettext("Officers of %(city)s or the host city, the expert partner and EUROCITIES write the visit report.")
+            % {"city": visit.pairing.mentor_city},
         )
     if report is not None and not report.is_draft:
-        return _not_allowed(request, "This report was submitted and can no longer change.")
+        return _not_allowed(request, gettext("This report was submitted and can no longer change."))
     form = forms.ReportForm(request.POST or None, initial={"summary": report.summary} if report else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -456,7 +465,7 @@ def report_edit(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, "The draft report was saved. Add its recommendations below.")
+            messages.success(request, gettext("The draft report was saved. Add its recommendations below."))
             return redirect("mentoring:visit_report", pk=visit.pk)
     return render(request, "mentoring/report_edit.html", {"visit": visit, "report": report, "form": form})
 
@@ -468,7 +477,7 @@ def _draft_report_action(request, pk):
     if report is None:
         raise Http404("No report yet.")
     if not _allowed(request, "mentoring.edit_report", report):
-        return visit, report, _not_allowed(request, "You cannot change this report.")
+        return visit, report, _not_allowed(request, gettext("You cannot change this report."))
     return visit, report, None
 
 
@@ -485,7 +494,7 @@ def recommendation_add(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, "Recommendation added.")
+            messages.success(request, gettext("Recommendation added."))
             return redirect("mentoring:visit_report", pk=visit.pk)
     return render(request, "mentoring/report.html", _report_context(request, visit, recommendation_form=form))
 
@@ -499,7 +508,7 @@ def recommendation_remove(request, pk, number):
     recommendation = get_object_or_404(Recommendation, report=report, number=number)
     try:
         services.remove_recommendation(recommendation=recommendation, by=request.user)
-        messages.success(request, f"Recommendation {number} removed.")
+        messages.success(request, gettext("Recommendation %(number)s removed.") % {"number": number})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("mentoring:visit_report", pk=visit.pk)
@@ -518,7 +527,11 @@ def report_submit(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, f"The report was submitted; {visit.pairing.implementing_city} can answer it now.")
+            messages.success(
+                request,
+                gettext("The report was submitted; %(city)s can answer it now.")
+                % {"city": visit.pairing.implementing_city},
+            )
             return redirect("mentoring:visit_report", pk=visit.pk)
     return render(request, "mentoring/report.html", _report_context(request, visit, submit_form=form))
 
@@ -531,11 +544,13 @@ def report_publish(request, pk):
     if report is None:
         raise Http404("No report yet.")
     if not _allowed(request, "mentoring.edit_report", report):
-        return _not_allowed(request, "You cannot change this report.")
+        return _not_allowed(request, gettext("You cannot change this report."))
     is_public = request.POST.get("is_public") == "1"
     try:
         services.set_report_public(report=report, by=request.user, is_public=is_public)
-        messages.success(request, "The report is public now." if is_public else "The report is private now.")
+        messages.success(
+            request, gettext("The report is public now.") if is_public else gettext("The report is private now.")
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("mentoring:visit_report", pk=visit.pk)
@@ -558,7 +573,9 @@ def _answerable(request, pk):
         raise Http404("Not found.")
     if not _allowed(request, "mentoring.respond_to_recommendation", recommendation):
         city = recommendation.register_pairing.implementing_city
-        return recommendation, _not_allowed(request, f"Only the officers of {city}, the implementing city, answer.")
+        return recommendation, _not_allowed(
+            request, gettext("Only the officers of %(city)s, the implementing city, answer.") % {"city": city}
+        )
     return recommendation, None
 
 
@@ -586,7 +603,10 @@ def recommendation_respond(request, pk):
         except ValidationError as error:
             forms.apply_errors(form, error)
         else:
-            messages.success(request, f"Your answer to recommendation {recommendation.number} was saved.")
+            messages.success(
+                request,
+                gettext("Your answer to recommendation %(number)s was saved.") % {"number": recommendation.number},
+            )
             return _back_to_origin(recommendation)
     return render(
         request,
@@ -609,9 +629,11 @@ def recommendation_follow_up(request, pk):
     form = forms.FollowUpForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError({"follow_up": "Choose not started, in progress or done."})
+            raise ValidationError({"follow_up": gettext("Choose not started, in progress or done.")})
         services.record_follow_up(recommendation=recommendation, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Follow-up of recommendation {recommendation.number} recorded.")
+        messages.success(
+            request, gettext("Follow-up of recommendation %(number)s recorded.") % {"number": recommendation.number}
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return _back_to_origin(recommendation)
@@ -637,7 +659,7 @@ def calendar(request):
 @require_POST
 def calendar_feed_reset(request):
     services.reset_calendar_feed(user=request.user)
-    messages.success(request, "Your calendar feed has a new address; the old one no longer works.")
+    messages.success(request, gettext("Your calendar feed has a new address; the old one no longer works."))
     return redirect("mentoring:calendar")
 
 
@@ -646,9 +668,11 @@ def calendar_feed_reset(request):
 def pairing_feed_reset(request, pk):
     pairing = get_object_or_404(selectors.visible_pairings(selectors.scope_of(request.user)), pk=pk)
     if not _allowed(request, "mentoring.reset_pairing_feed", pairing):
-        return _not_allowed(request, "Officers of the two cities and the EUROCITIES team reset the pairing's feed.")
+        return _not_allowed(
+            request, gettext("Officers of the two cities and the EUROCITIES team reset the pairing's feed.")
+        )
     services.reset_calendar_feed(pairing=pairing)
-    messages.success(request, "The pairing's calendar feed has a new address; the old one no longer works.")
+    messages.success(request, gettext("The pairing's calendar feed has a new address; the old one no longer works."))
     return redirect(pairing)
 
 
@@ -667,7 +691,9 @@ def calendar_feed(request, token):
     else:
         visits = selectors.pairing_visits(feed.pairing)
         name = f"CITIES-GROW: {feed.pairing}"
-    body = ical.calendar(name=name, entries=selectors.calendar_entries(visits), site_url=settings.SITE_URL)
+    # A calendar app fetches the feed without the person's session: their own language, else the default.
+    with translation.override(language_of(feed.user)):
+        body = ical.calendar(name=name, entries=selectors.calendar_entries(visits), site_url=settings.SITE_URL)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="cities-grow.ics"'
     response["Cache-Control"] = "private, max-age=900"

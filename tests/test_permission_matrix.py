@@ -157,6 +157,8 @@ STAFF_TO_OUTBOX = (     LOGIN, 403,    403,    403,    403,    403,    403,    4
 COORDINATOR_ONLY = (    LOGIN, 404,    404,    404,    404,    404,    404,    404,    200)
 POST_ONLY = (           LOGIN, 405,    405,    405,    405,    405,    405,    405,    405)
 STAFF_POST_DELIVERABLES = (LOGIN, 403, 403,    403,    403,    403,    403,    403,    Redirect("deliverables:staff"))
+EVERYONE_POST_ONLY = (   405,   405,    405,    405,    405,    405,    405,    405,    405)
+EVERYONE_TO_HOME = (Redirect("home"),) * 9
 # fmt: on
 
 
@@ -273,6 +275,11 @@ MATRIX = {
         "POST": Case(no_kwargs, STAFF_POST_DELIVERABLES, "post"),
     },
     # The invitation link: for the invited address only (signed-in others are told to sign out).
+    # The language switcher: a form post from any page, signed in or not, back to that page.
+    "accounts:language": {
+        "GET": Case(no_kwargs, EVERYONE_POST_ONLY),
+        "POST": Case(no_kwargs, EVERYONE_TO_HOME, "post", lambda n: {"language": "fr", "next": "/"}),
+    },
     "accounts:accept_invitation": {
         "pending": Case(lambda n: {"key": pending_invitation(n).key}, INVITEE),
         "used": Case(lambda n: {"key": used_invitation(n).key}, GONE),

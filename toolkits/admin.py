@@ -2,6 +2,8 @@
 pages' buttons); the admin edits content and reference data."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import models
 from .services import refresh_search_vectors
@@ -108,9 +110,13 @@ class GoodPracticeAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         refresh_search_vectors(models.GoodPractice.objects.filter(pk=form.instance.pk))
 
-    @admin.action(description="Rebuild the search index of the selected practices")
+    @admin.action(description=_("Rebuild the search index of the selected practices"))
     def reindex(self, request, queryset):
-        self.message_user(request, f"{refresh_search_vectors(queryset)} practices re-indexed.")
+        count = refresh_search_vectors(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)s practice re-indexed.", "%(count)s practices re-indexed.", count) % {"count": count},
+        )
 
 
 class RatingInline(admin.TabularInline):

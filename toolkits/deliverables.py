@@ -4,6 +4,7 @@ an unchanged toolkit is not rendered again."""
 
 from django.db.models import Prefetch
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from deliverables.registry import Kind, register_kind
 from mentoring.models import Organisation
@@ -95,7 +96,7 @@ def _programme(toolkit):
 
 TOOLKIT = Kind(
     slug="toolkit",
-    label="Toolkit",
+    label=_("Toolkit"),
     model="toolkits.Toolkit",
     template="toolkits/pdf/toolkit.html",
     collect=collect_toolkit,

@@ -3,6 +3,8 @@ from urllib.parse import urlparse
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     TRANSFER_DIMENSIONS,
@@ -19,10 +21,12 @@ from .videos import check_video_file
 
 class PracticeForm(forms.ModelForm):
     adapted_from_address = forms.CharField(
-        label="Adapted from",
+        label=_("Adapted from"),
         required=False,
         max_length=500,
-        help_text="If your practice adapts another city's, paste the address of that practice's page in the library.",
+        help_text=_(
+            "If your practice adapts another city's, paste the address of that practice's page in the library."
+        ),
     )
 
     class Meta:
@@ -49,16 +53,23 @@ class PracticeForm(forms.ModelForm):
             "components": forms.CheckboxSelectMultiple,
         }
         labels = {
-            "commitments": "Integrating Cities Charter commitments it serves",
-            "components": "European Module components it serves",
-            "evidence": "Evidence of the results",
+            "title": _("Title"),
+            "summary": _("Summary"),
+            "description": _("Description"),
+            "language": _("Language"),
+            "themes": _("Themes"),
+            "commitments": _("Integrating Cities Charter commitments it serves"),
+            "components": _("European Module components it serves"),
+            "results": _("Results"),
+            "evidence": _("Evidence of the results"),
+            "contact_organisation": _("Contact organisation"),
         }
         help_texts = {
-            "description": (
+            "description": _(
                 "Paragraphs, lists, bold, italics, links and sub-headings (h3, h4) in simple HTML are kept; "
                 "anything else, scripts and styles included, is removed."
             ),
-            "language": "English text is searched by word stems; other languages word for word.",
+            "language": _("English text is searched by word stems; other languages word for word."),
         }
 
     def __init__(self, *args, city_choices=None, **kwargs):
@@ -71,7 +82,10 @@ class PracticeForm(forms.ModelForm):
             self.fields["adapted_from_address"].initial = self.instance.adapted_from.get_absolute_url()
         if city_choices is not None:
             self.fields["city"] = forms.ModelChoiceField(
-                queryset=city_choices, label="City", empty_label=None, help_text="The city whose practice this is."
+                queryset=city_choices,
+                label=_("City"),
+                empty_label=None,
+                help_text=_("The city whose practice this is."),
             )
             self.order_fields(["city", "title"])
 
@@ -82,9 +96,9 @@ class PracticeForm(forms.ModelForm):
         slug = urlparse(address).path.rstrip("/").rsplit("/", 1)[-1]
         practice = GoodPractice.objects.filter(slug=slug, state=GoodPractice.State.PUBLISHED).first()
         if practice is None:
-            raise forms.ValidationError("No published practice has this address.")
+            raise forms.ValidationError(gettext("No published practice has this address."))
         if self.instance.pk and practice.pk == self.instance.pk:
-            raise forms.ValidationError("A practice cannot be adapted from itself.")
+            raise forms.ValidationError(gettext("A practice cannot be adapted from itself."))
         return practice
 
     def service_fields(self):
@@ -94,26 +108,30 @@ class PracticeForm(forms.ModelForm):
 
 
 class LinkForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    url = forms.URLField(label="Address", max_length=500, assume_scheme="https")
+    title = forms.CharField(label=_("Title"), max_length=200)
+    url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https")
 
 
 class VideoForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     url = forms.URLField(
-        label="Link to the video", required=False, max_length=500, assume_scheme="https", help_text="Or upload a file."
+        label=_("Link to the video"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Or upload a file."),
     )
-    file = forms.FileField(label="Video file", required=False)
+    file = forms.FileField(label=_("Video file"), required=False)
     transcript = forms.CharField(
-        label="Caption or transcript",
+        label=_("Caption or transcript"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="For people who cannot watch or hear the video.",
+        help_text=_("For people who cannot watch or hear the video."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         limit = filesizeformat(settings.VIDEO_MAX_UPLOAD_BYTES)
-        self.fields["file"].help_text = f"MP4 or WebM, at most {limit}."
+        self.fields["file"].help_text = gettext("MP4 or WebM, at most %(limit)s.") % {"limit": limit}
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
@@ -124,7 +142,7 @@ class VideoForm(forms.Form):
     def clean(self):
         data = super().clean()
         if bool(data.get("url")) == bool(data.get("file")) and not self.errors:
-            raise forms.ValidationError("Give either a link to the video or a file (one of the two).")
+            raise forms.ValidationError(gettext("Give either a link to the video or a file (one of the two)."))
         return data
 
 
@@ -133,13 +151,19 @@ class ToolkitForm(forms.ModelForm):
         model = Toolkit
         fields = ["title", "theme", "introduction", "benchmark"]
         widgets = {"introduction": forms.Textarea(attrs={"rows": 4}), "benchmark": forms.Textarea(attrs={"rows": 4})}
+        labels = {
+            "title": _("Title"),
+            "theme": _("Theme"),
+            "introduction": _("Introduction"),
+            "benchmark": _("Benchmark"),
+        }
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
 
 
-LEVEL_CHOICES = [("", "Not rated")] + [(str(value), label) for value, label in MaturityLevel.choices]
+LEVEL_CHOICES = [("", _("Not rated"))] + [(str(value), label) for value, label in MaturityLevel.choices]
 
 
 class SelfAssessmentForm(forms.Form):
@@ -151,16 +175,16 @@ class SelfAssessmentForm(forms.Form):
         for commitment in self.commitments:
             level, evidence = ratings.get(commitment.code, (None, ""))
             self.fields[f"{commitment.code}_level"] = forms.TypedChoiceField(
-                label=f"{commitment.code}: {commitment.text}",
+                label=gettext("%(code)s: %(text)s") % {"code": commitment.code, "text": commitment.text},
                 choices=LEVEL_CHOICES,
                 coerce=int,
                 empty_value=None,
                 required=False,
                 initial=level,
-                error_messages={"invalid_choice": "Choose a maturity level between 1 and 4."},
+                error_messages={"invalid_choice": gettext("Choose a maturity level between 1 and 4.")},
             )
             self.fields[f"{commitment.code}_evidence"] = forms.CharField(
-                label=f"Evidence for {commitment.code}",
+                label=gettext("Evidence for %(code)s") % {"code": commitment.code},
                 required=False,
                 initial=evidence,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -188,11 +212,16 @@ class TransferabilityForm(forms.ModelForm):
             **{f"{dimension}_note": forms.Textarea(attrs={"rows": 2}) for dimension in TRANSFER_DIMENSIONS},
         }
         labels = {
-            "legal": "Legal fit (1 = poor, 5 = good)",
-            "financial": "Financial fit (1 = poor, 5 = good)",
-            "governance": "Governance fit (1 = poor, 5 = good)",
-            "skills": "Skills available (1 = poor, 5 = good)",
-            "stakeholders": "Stakeholder support (1 = poor, 5 = good)",
+            "legal": _("Legal fit (1 = poor, 5 = good)"),
+            "financial": _("Financial fit (1 = poor, 5 = good)"),
+            "governance": _("Governance fit (1 = poor, 5 = good)"),
+            "skills": _("Skills available (1 = poor, 5 = good)"),
+            "stakeholders": _("Stakeholder support (1 = poor, 5 = good)"),
+            "legal_note": _("Legal note"),
+            "financial_note": _("Financial note"),
+            "governance_note": _("Governance note"),
+            "skills_note": _("Skills note"),
+            "stakeholders_note": _("Stakeholders note"),
         }
 
     def scores(self):

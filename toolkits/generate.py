@@ -30,7 +30,7 @@ PLACES = [
 
 
 def generate_practices(count, *, prefix="generated", seed=1):
-    rng = random.Random(seed)  # noqa: S311 - synthetic text, not security
+    rng = random.Random(seed)  # noqa: S311 - synthetic text, not security  # nosec B311
     themes = list(Theme.objects.all()) or [Theme.objects.create(slug="generated", name="Generated")]
     commitments = list(CharterCommitment.objects.all())
     now = timezone.now()

@@ -14,13 +14,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import City, Programme, Scheme
 
 
 class Confidence(models.TextChoices):
-    HIGH = "H", "Stated by a published source"
-    MEDIUM = "M", "Stated indirectly or by a weaker source"
+    HIGH = "H", _("Stated by a published source")
+    MEDIUM = "M", _("Stated indirectly or by a weaker source")
 
 
 class CharterRole(models.Model):
@@ -58,7 +60,7 @@ class EuropeanModule(models.Model):
     title = models.CharField(max_length=200)
     confidence = models.CharField(max_length=1, choices=Confidence.choices)
     components_complete = models.BooleanField(
-        default=False, help_text="False while the list of components is known to be incomplete."
+        default=False, help_text=_("False while the list of components is known to be incomplete.")
     )
     note = models.TextField(blank=True)
 
@@ -66,7 +68,7 @@ class EuropeanModule(models.Model):
         ordering = ["number"]
 
     def __str__(self):
-        return f"Module {self.number}: {self.title}"
+        return gettext("Module %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
 
 class ModuleComponent(models.Model):
@@ -81,15 +83,19 @@ class ModuleComponent(models.Model):
         constraints = [models.UniqueConstraint(fields=["module", "title"], name="component_title_unique_in_module")]
 
     def __str__(self):
-        return f"Module {self.module.number}, component {self.number or '?'}: {self.title}"
+        return gettext("Module %(module)s, component %(number)s: %(title)s") % {
+            "module": self.module.number,
+            "number": self.number or "?",
+            "title": self.title,
+        }
 
 
 class Series(models.TextChoices):
     """The project that produced a toolkit series."""
 
-    MIXITIES = "mixities", "MIXITIES (2012)"
-    IMPLEMENTORING = "implementoring", "ImpleMentoring (2014)"
-    CITIES_GROW = "cities-grow", "CITIES-GROW (2018)"
+    MIXITIES = "mixities", _("MIXITIES (2012)")
+    IMPLEMENTORING = "implementoring", _("ImpleMentoring (2014)")
+    CITIES_GROW = "cities-grow", _("CITIES-GROW (2018)")
 
 
 class Theme(models.Model):
@@ -107,10 +113,10 @@ class Toolkit(models.Model):
     """An Integrating Cities toolkit: a benchmark, key factors, guiding questions, good practices."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PILOT = "pilot", "Pilot"
-        FINAL = "final", "Final"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PILOT = "pilot", _("Pilot")
+        FINAL = "final", _("Final")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=120, unique=True)
@@ -123,15 +129,17 @@ class Toolkit(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="toolkits",
-        help_text="The mentoring scheme that pilots it; empty for the earlier series.",
+        help_text=_("The mentoring scheme that pilots it; empty for the earlier series."),
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
-    version = models.PositiveIntegerField(default=1, help_text="Raised by every edit, so comments name what they read.")
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Raised by every edit, so comments name what they read.")
+    )
     introduction = models.TextField(blank=True)
     # The benchmark is one statement per toolkit (the standard a city should reach), so it is a
     # field rather than a model of its own.
-    benchmark = models.TextField(blank=True, help_text="The standard a city should reach.")
-    is_demo = models.BooleanField(default=False, help_text="Fictional demo content, shown as such.")
+    benchmark = models.TextField(blank=True, help_text=_("The standard a city should reach."))
+    is_demo = models.BooleanField(default=False, help_text=_("Fictional demo content, shown as such."))
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -214,27 +222,27 @@ class Language(models.TextChoices):
     """The language a practice is written in. English text is stemmed for search; the others are
     indexed word for word (PostgreSQL's `simple` configuration), which works for every language."""
 
-    ENGLISH = "en", "English"
-    GERMAN = "de", "German"
-    FRENCH = "fr", "French"
-    DUTCH = "nl", "Dutch"
-    SPANISH = "es", "Spanish"
-    PORTUGUESE = "pt", "Portuguese"
-    ITALIAN = "it", "Italian"
-    GREEK = "el", "Greek"
-    POLISH = "pl", "Polish"
-    FINNISH = "fi", "Finnish"
-    LATVIAN = "lv", "Latvian"
-    OTHER = "xx", "Other"
+    ENGLISH = "en", _("English")
+    GERMAN = "de", _("German")
+    FRENCH = "fr", _("French")
+    DUTCH = "nl", _("Dutch")
+    SPANISH = "es", _("Spanish")
+    PORTUGUESE = "pt", _("Portuguese")
+    ITALIAN = "it", _("Italian")
+    GREEK = "el", _("Greek")
+    POLISH = "pl", _("Polish")
+    FINNISH = "fi", _("Finnish")
+    LATVIAN = "lv", _("Latvian")
+    OTHER = "xx", _("Other")
 
 
 class GoodPractice(models.Model):
     """A city's practice, submitted by its officers, validated by the expert partner, then published."""
 
     class State(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted"
-        VALIDATED = "validated", "Validated"
-        PUBLISHED = "published", "Published"
+        SUBMITTED = "submitted", _("Submitted")
+        VALIDATED = "validated", _("Validated")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -244,10 +252,10 @@ class GoodPractice(models.Model):
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.PROTECT, related_name="good_practices")
     city_name = models.CharField(max_length=100)
     country_name = models.CharField(max_length=100)
-    country_code = models.CharField("ISO 3166-1 code", max_length=2)
+    country_code = models.CharField(_("ISO 3166-1 code"), max_length=2)
     summary = models.TextField(max_length=600)
-    description = models.TextField(blank=True, help_text="Sanitised HTML.")
-    description_text = models.TextField(blank=True, editable=False, help_text="The description without markup.")
+    description = models.TextField(blank=True, help_text=_("Sanitised HTML."))
+    description_text = models.TextField(blank=True, editable=False, help_text=_("The description without markup."))
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)
     themes = models.ManyToManyField(Theme, blank=True, related_name="practices")
     commitments = models.ManyToManyField(CharterCommitment, blank=True, related_name="practices")
@@ -259,15 +267,15 @@ class GoodPractice(models.Model):
     evidence = models.TextField(blank=True)
     contact_organisation = models.CharField(max_length=200, blank=True)
     adapted_from = models.ForeignKey(
-        "self",
+        to="self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="adaptations",
-        help_text="Another city's practice this one was adapted from.",
+        help_text=_("Another city's practice this one was adapted from."),
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.SUBMITTED)
-    is_demo = models.BooleanField(default=False, help_text="Fictional demo content, shown as such.")
+    is_demo = models.BooleanField(default=False, help_text=_("Fictional demo content, shown as such."))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -325,7 +333,7 @@ class Video(models.Model):
     title = models.CharField(max_length=200)
     url = models.URLField(max_length=500, blank=True)
     file = models.FileField(upload_to="practice-videos/%Y/", blank=True)
-    transcript = models.TextField(help_text="A caption or transcript, for people who cannot watch or hear it.")
+    transcript = models.TextField(help_text=_("A caption or transcript, for people who cannot watch or hear it."))
 
     class Meta:
         ordering = ["pk"]
@@ -353,7 +361,7 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name_plural = "activity"
+        verbose_name_plural = _("activity")
         constraints = [
             models.CheckConstraint(
                 name="activity_has_one_subject",
@@ -368,8 +376,22 @@ class Activity(models.Model):
 
 
 class Moment(models.TextChoices):
-    BASELINE = "baseline", "Baseline"
-    END = "end", "End of the programme"
+    BASELINE = "baseline", _("Baseline")
+    END = "end", _("End of the programme")
+
+
+# States and moments inside a sentence ("The toolkit is now published."): their own words, since a
+# lower-cased label is wrong in German, where nouns keep their capital.
+IN_SENTENCE = {
+    "draft": pgettext_lazy("state in a sentence", "draft"),
+    "pilot": pgettext_lazy("state in a sentence", "pilot"),
+    "final": pgettext_lazy("state in a sentence", "final"),
+    "published": pgettext_lazy("state in a sentence", "published"),
+    "submitted": pgettext_lazy("state in a sentence", "submitted"),
+    "validated": pgettext_lazy("state in a sentence", "validated"),
+    "baseline": pgettext_lazy("moment in a sentence", "baseline"),
+    "end": pgettext_lazy("moment in a sentence", "end of the programme"),
+}
 
 
 class SelfAssessment(models.Model):
@@ -394,10 +416,10 @@ class SelfAssessment(models.Model):
 
 
 class MaturityLevel(models.IntegerChoices):
-    INITIAL = 1, "1 — not yet addressed"
-    DEVELOPING = 2, "2 — first steps"
-    ESTABLISHED = 3, "3 — in place"
-    ADVANCED = 4, "4 — in place and reviewed"
+    INITIAL = 1, _("1 — not yet addressed")
+    DEVELOPING = 2, _("2 — first steps")
+    ESTABLISHED = 3, _("3 — in place")
+    ADVANCED = 4, _("4 — in place and reviewed")
 
 
 class CommitmentRating(models.Model):
@@ -420,6 +442,13 @@ class CommitmentRating(models.Model):
 
 
 TRANSFER_DIMENSIONS = ["legal", "financial", "governance", "skills", "stakeholders"]
+TRANSFER_DIMENSION_LABELS = {
+    "legal": _("legal"),
+    "financial": _("financial"),
+    "governance": _("governance"),
+    "skills": _("skills"),
+    "stakeholders": _("stakeholders"),
+}
 
 
 def _score_field():
@@ -464,6 +493,9 @@ class TransferabilityAssessment(models.Model):
     def scores(self):
         return [(name, getattr(self, name), getattr(self, f"{name}_note")) for name in TRANSFER_DIMENSIONS]
 
+    def labelled_scores(self):
+        return [(TRANSFER_DIMENSION_LABELS[name], score, note) for name, score, note in self.scores()]
+
     @property
     def average(self):
         return sum(getattr(self, name) for name in TRANSFER_DIMENSIONS) / len(TRANSFER_DIMENSIONS)
@@ -473,3 +505,7 @@ class TransferabilityAssessment(models.Model):
         """The dimensions with the lowest score: where adapting the practice needs the most work."""
         low = min(getattr(self, name) for name in TRANSFER_DIMENSIONS)
         return [name for name in TRANSFER_DIMENSIONS if getattr(self, name) == low]
+
+    @property
+    def weakest_labels(self):
+        return [TRANSFER_DIMENSION_LABELS[name] for name in self.weakest]

@@ -13,6 +13,8 @@ from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import City, Pairing, Role, Scheme
 from mentoring.selectors import scope_of
@@ -172,11 +174,20 @@ def adoptions_of(practice, user):
 
 FACETS = ["theme", "scheme", "series", "module", "commitment", "country", "city"]
 SORTS = {
-    "": "Best match (newest first without search words)",
-    "relevance": "Relevance",
-    "newest": "Newest first",
-    "title": "Title (A–Z)",
-    "city": "City (A–Z)",
+    "": _("Best match (newest first without search words)"),
+    "relevance": _("Relevance"),
+    "newest": _("Newest first"),
+    "title": _("Title (A–Z)"),
+    "city": _("City (A–Z)"),
+}
+FACET_TITLES = {
+    "theme": _("Theme"),
+    "scheme": _("Mentoring scheme"),
+    "series": _("Toolkit series"),
+    "module": _("European Module"),
+    "commitment": _("Charter commitment"),
+    "country": _("Country"),
+    "city": _("City"),
 }
 # Markers PostgreSQL puts around matched words in a snippet; the snippet is escaped and only the
 # markers become <mark> tags, so a practice's text can never inject HTML.
@@ -203,7 +214,10 @@ def parse_library_query(params):
     text = " ".join(params.get("q", "").split())
     if len(text) > limit:
         text, query.truncated = text[:limit], True
-        query.notes.append(f"Your search was longer than {limit} characters; only the first {limit} were used.")
+        query.notes.append(
+            gettext("Your search was longer than %(limit)s characters; only the first %(limit)s were used.")
+            % {"limit": limit}
+        )
     query.text = text
     for name in FACETS:
         values = [v.strip()[:100] for v in params.getlist(name) if v.strip()]
@@ -211,7 +225,7 @@ def parse_library_query(params):
             query.filters[name] = list(dict.fromkeys(values))[:20]
     sort = params.get("sort", "")
     if sort and sort not in SORTS:
-        query.notes.append(f"Unknown sort order “{sort[:40]}” ignored.")
+        query.notes.append(gettext("Unknown sort order “%(sort)s” ignored.") % {"sort": sort[:40]})
         sort = ""
     query.sort_param = sort
     query.sort = sort or ("relevance" if text else "newest")
@@ -244,11 +258,12 @@ def _facet_options():
     return {
         "theme": {t.slug: t.name for t in Theme.objects.all()},
         "scheme": {
-            str(s.pk): f"{s.programme.name} scheme {s.code}: {s.short_title}"
+            str(s.pk): gettext("%(programme)s scheme %(code)s: %(title)s")
+            % {"programme": s.programme.name, "code": s.code, "title": s.short_title}
             for s in Scheme.objects.select_related("programme")
         },
         "series": dict(Series.choices),
-        "module": {str(m.number): f"Module {m.number}: {m.title}" for m in EuropeanModule.objects.all()},
+        "module": {str(m.number): str(m) for m in EuropeanModule.objects.all()},
         "commitment": {c.code: f"{c.code}: {c.text}" for c in CharterCommitment.objects.all()},
     }
 
@@ -294,12 +309,17 @@ def search_library(query):
         if name in options:
             unknown = [v for v in values if v not in options[name]]
             if unknown:
-                query.notes.append(f"Unknown {name} “{', '.join(unknown)[:80]}” ignored.")
+                query.notes.append(
+                    gettext("%(filter)s: unknown value “%(values)s” ignored.")
+                    % {"filter": FACET_TITLES[name], "values": ", ".join(unknown)[:80]}
+                )
                 values = [v for v in values if v in options[name]]
         elif name == "country":
             unknown = [v for v in values if not (len(v) == 2 and v.isalpha())]
             if unknown:
-                query.notes.append(f"Unknown country code “{', '.join(unknown)[:80]}” ignored.")
+                query.notes.append(
+                    gettext("Unknown country code “%(values)s” ignored.") % {"values": ", ".join(unknown)[:80]}
+                )
             values = [v.upper() for v in values if v not in unknown]
         if values:
             query.filters[name] = values
@@ -398,7 +418,7 @@ def _count_facet(name, practices, options, selected):
 def highlighted(snippet):
     """Escape a PostgreSQL headline, then turn only its highlight markers into <mark> tags."""
     escaped = html.escape(snippet)
-    return mark_safe(  # noqa: S308 - everything but our own markers was escaped on the line above
+    return mark_safe(  # noqa: S308 - everything but our own markers was escaped above  # nosec B308 B703
         escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
     )
 
@@ -495,9 +515,9 @@ def self_assessment_profile(city, programme, user):
     partner, partner_role = None, ""
     if pairing:
         if pairing.implementing_city_id == city.pk:
-            partner, partner_role = pairing.mentor_city, "mentor city"
+            partner, partner_role = pairing.mentor_city, gettext("mentor city")
         else:
-            partner, partner_role = pairing.implementing_city, "implementing city"
+            partner, partner_role = pairing.implementing_city, gettext("implementing city")
     own = ratings_by_moment(city, programme)
     partner_levels = latest_levels(ratings_by_moment(partner, programme)) if partner else {}
     commitments = list(CharterCommitment.objects.select_related("role"))

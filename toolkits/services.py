@@ -11,6 +11,8 @@ from django.db import connection, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Pairing
 from mentoring.selectors import scope_of
@@ -18,6 +20,7 @@ from notifications.services import notify
 
 from . import recipients
 from .models import (
+    IN_SENTENCE,
     TRANSFER_DIMENSIONS,
     Activity,
     CharterCommitment,
@@ -115,7 +118,7 @@ def _apply_practice_fields(practice, fields):
         practice.country_name = practice.city.country
         practice.country_code = practice.city.iso_code
     if practice.adapted_from_id and practice.adapted_from_id == practice.pk:
-        raise ValidationError({"adapted_from": "A practice cannot be adapted from itself."})
+        raise ValidationError({"adapted_from": gettext("A practice cannot be adapted from itself.")})
 
 
 def _save_practice(practice, fields):
@@ -152,9 +155,9 @@ def submit_practice(*, by, city=None, fields):
 
 
 NEXT_STEP = {
-    "practice.submitted": "Please check it and validate it as a good practice.",
-    "practice.validated": "It can now be published in the public library.",
-    "practice.published": "It is now in the public good-practice library.",
+    "practice.submitted": _("Please check it and validate it as a good practice."),
+    "practice.validated": _("It can now be published in the public library."),
+    "practice.published": _("It is now in the public good-practice library."),
 }
 
 
@@ -185,7 +188,8 @@ def _move_practice(practice, *, by, perm, to_state, action, **stamps):
     expected = {"validated": GoodPractice.State.SUBMITTED, "published": GoodPractice.State.VALIDATED}[action]
     if practice.state != expected:
         raise TransitionNotAllowed(
-            f"The practice is {practice.get_state_display().lower()}, not {expected.label.lower()}."
+            gettext("The practice is %(state)s, not %(expected)s.")
+            % {"state": IN_SENTENCE[practice.state], "expected": IN_SENTENCE[expected]}
         )
     _require(by, perm, practice)
     from_state = practice.state
@@ -240,7 +244,7 @@ def add_practice_video(*, practice, by, title, transcript, url="", file=None):
     with a caption or transcript."""
     _require(by, "toolkits.edit_practice", practice)
     if bool(url) == bool(file):
-        raise ValidationError("Give either a link to the video or a file, not both.")
+        raise ValidationError(gettext("Give either a link to the video or a file, not both."))
     if file:
         check_video_file(file)
     video = Video(practice=practice, title=title, url=url, transcript=transcript)
@@ -285,12 +289,13 @@ TOOLKIT_STEPS = {
 def move_toolkit(*, toolkit, by, action):
     """draft → pilot (expert partner or coordinator) → final → published (coordinators)."""
     if action not in TOOLKIT_STEPS:
-        raise TransitionNotAllowed(f"Unknown step: {action}.")
+        raise TransitionNotAllowed(gettext("Unknown step: %(action)s.") % {"action": action})
     from_state, to_state, perm = TOOLKIT_STEPS[action]
     toolkit = Toolkit.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=toolkit.pk)
     if toolkit.state != from_state:
         raise TransitionNotAllowed(
-            f"The toolkit is {toolkit.get_state_display().lower()}; this step needs it {from_state.label.lower()}."
+            gettext("The toolkit is %(state)s; this step needs it %(needed)s.")
+            % {"state": IN_SENTENCE[toolkit.state], "needed": IN_SENTENCE[from_state]}
         )
     _require(by, perm, toolkit)
     toolkit.state = to_state
@@ -320,7 +325,7 @@ def comment_on_toolkit(*, toolkit, by, body):
     _require(by, "toolkits.comment_toolkit", toolkit)
     body = body.strip()
     if not body:
-        raise ValidationError({"body": "Write a comment."})
+        raise ValidationError({"body": gettext("Write a comment.")})
     city_ids = officer_city_ids(by)
     pairing = Pairing.objects.filter(scheme_id=toolkit.scheme_id).select_related("mentor_city", "implementing_city")
     city = next(
@@ -346,9 +351,9 @@ def save_self_assessment(*, city, programme, moment, by, ratings):
     errors = {}
     for code, (level, _evidence) in ratings.items():
         if code not in commitments:
-            errors[code] = f"{code} is not a Charter commitment."
+            errors[code] = gettext("%(code)s is not a Charter commitment.") % {"code": code}
         elif level is not None and not (isinstance(level, int) and 1 <= level <= 4):
-            errors[code] = f"The maturity level of {code} must be between 1 and 4."
+            errors[code] = gettext("The maturity level of %(code)s must be between 1 and 4.") % {"code": code}
     if errors:
         raise ValidationError(errors)
     for code, (level, evidence) in ratings.items():
@@ -379,15 +384,17 @@ def assess_transferability(*, practice, city, by, scores):
         if city.pk not in officer_city_ids(by):
             raise PermissionDenied("Only the city's officers assess for the city.")
     if city.pk == practice.city_id:
-        raise ValidationError("A city assesses other cities' practices, not its own.")
+        raise ValidationError(gettext("A city assesses other cities' practices, not its own."))
     missing = set(TRANSFER_DIMENSIONS) - set(scores)
     if missing:
-        raise ValidationError(f"Score every dimension; missing: {', '.join(sorted(missing))}.")
+        raise ValidationError(
+            gettext("Score every dimension; missing: %(missing)s.") % {"missing": ", ".join(sorted(missing))}
+        )
     values = {}
     for name in TRANSFER_DIMENSIONS:
         score, note = scores[name]
         if not (isinstance(score, int) and 1 <= score <= 5):
-            raise ValidationError({name: "A score is between 1 and 5."})
+            raise ValidationError({name: gettext("A score is between 1 and 5.")})
         values[name], values[f"{name}_note"] = score, note or ""
     assessment, _ = TransferabilityAssessment.objects.select_for_update().update_or_create(
         practice=practice, city=city, defaults={**values, "assessed_by": by}

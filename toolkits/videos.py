@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 
 
 def sniff_video_type(head):
@@ -19,11 +20,13 @@ def sniff_video_type(head):
 def check_video_file(file):
     limit = settings.VIDEO_MAX_UPLOAD_BYTES
     if file.size > limit:
-        raise ValidationError(f"The video is larger than {filesizeformat(limit)}; link to it instead.")
+        raise ValidationError(
+            gettext("The video is larger than %(limit)s; link to it instead.") % {"limit": filesizeformat(limit)}
+        )
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
     head = file.read(64)
     file.seek(position)
     if sniff_video_type(head) is None:
-        raise ValidationError("Upload an MP4 or WebM video; this file is neither.")
+        raise ValidationError(gettext("Upload an MP4 or WebM video; this file is neither."))
     return sniff_video_type(head)

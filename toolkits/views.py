@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from mentoring.models import City
@@ -24,7 +25,7 @@ from .forms import (
     TransferabilityForm,
     VideoForm,
 )
-from .models import TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
+from .models import IN_SENTENCE, TRANSFER_DIMENSIONS, CharterCommitment, Moment, Series, Toolkit
 from .rules import officer_city_ids
 
 
@@ -76,9 +77,9 @@ def toolkit_detail(request, slug):
     steps = [
         (action, label)
         for action, label, perm, state in [
-            ("start_pilot", "Start the pilot", "toolkits.start_pilot", Toolkit.State.DRAFT),
-            ("finalise", "Finalise", "toolkits.finalise_toolkit", Toolkit.State.PILOT),
-            ("publish", "Publish", "toolkits.publish_toolkit", Toolkit.State.FINAL),
+            ("start_pilot", gettext("Start the pilot"), "toolkits.start_pilot", Toolkit.State.DRAFT),
+            ("finalise", gettext("Finalise"), "toolkits.finalise_toolkit", Toolkit.State.PILOT),
+            ("publish", gettext("Publish"), "toolkits.publish_toolkit", Toolkit.State.FINAL),
         ]
         if toolkit.state == state and user.has_perm(perm, toolkit)
     ]
@@ -105,9 +106,10 @@ def toolkit_edit(request, slug):
     form = ToolkitForm(request.POST or None, instance=toolkit)
     if request.method == "POST" and form.is_valid():
         services.update_toolkit(toolkit=toolkit, by=request.user, fields=form.cleaned_data)
-        messages.success(request, "The toolkit was saved as a new version.")
+        messages.success(request, gettext("The toolkit was saved as a new version."))
         return redirect(toolkit)
-    return render(request, "toolkits/form.html", {"form": form, "title": f"Edit {toolkit}", "back": toolkit})
+    title = gettext("Edit %(toolkit)s") % {"toolkit": toolkit}
+    return render(request, "toolkits/form.html", {"form": form, "title": title, "back": toolkit})
 
 
 @require_POST
@@ -118,9 +120,9 @@ def toolkit_comment(request, slug):
     form = CommentForm(request.POST)
     if form.is_valid():
         services.comment_on_toolkit(toolkit=toolkit, by=request.user, body=form.cleaned_data["body"])
-        messages.success(request, "Your comment was added.")
+        messages.success(request, gettext("Your comment was added."))
     else:
-        messages.error(request, "Write a comment (at most 5,000 characters).")
+        messages.error(request, gettext("Write a comment (at most 5,000 characters)."))
     return redirect(toolkit)
 
 
@@ -136,7 +138,7 @@ def toolkit_transition(request, slug, action):
     except services.TransitionNotAllowed as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The toolkit is now {toolkit.get_state_display().lower()}.")
+        messages.success(request, gettext("The toolkit is now %(state)s.") % {"state": IN_SENTENCE[toolkit.state]})
     return redirect(toolkit)
 
 
@@ -157,15 +159,7 @@ def library(request):
             "result": result,
             "query": query,
             "sorts": selectors.SORTS,
-            "facet_titles": {
-                "theme": "Theme",
-                "scheme": "Mentoring scheme",
-                "series": "Toolkit series",
-                "module": "European Module",
-                "commitment": "Charter commitment",
-                "country": "Country",
-                "city": "City",
-            },
+            "facet_titles": selectors.FACET_TITLES,
             "querystring": params.urlencode(),
             "can_submit": request.user.has_perm("toolkits.submit_practice"),
         },
@@ -185,8 +179,8 @@ def practice_detail(request, slug):
     steps = [
         (action, label)
         for action, label, perm in [
-            ("validate", "Validate", "toolkits.validate_practice"),
-            ("publish", "Publish", "toolkits.publish_practice"),
+            ("validate", gettext("Validate"), "toolkits.validate_practice"),
+            ("publish", gettext("Publish"), "toolkits.publish_practice"),
         ]
         if user.has_perm(perm, practice)
     ]
@@ -222,9 +216,9 @@ def practice_create(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, "Thank you: the practice was submitted to the scheme's expert partner.")
+            messages.success(request, gettext("Thank you: the practice was submitted to the scheme's expert partner."))
             return redirect(practice)
-    return render(request, "toolkits/form.html", {"form": form, "title": "Submit a good practice"})
+    return render(request, "toolkits/form.html", {"form": form, "title": gettext("Submit a good practice")})
 
 
 @login_required
@@ -238,9 +232,10 @@ def practice_edit(request, slug):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, "The practice was saved.")
+            messages.success(request, gettext("The practice was saved."))
             return redirect(practice)
-    return render(request, "toolkits/form.html", {"form": form, "title": f"Edit {practice}", "back": practice})
+    title = gettext("Edit %(practice)s") % {"practice": practice}
+    return render(request, "toolkits/form.html", {"form": form, "title": title, "back": practice})
 
 
 @require_POST
@@ -256,7 +251,7 @@ def practice_transition(request, slug, action):
     except services.TransitionNotAllowed as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The practice is now {practice.get_state_display().lower()}.")
+        messages.success(request, gettext("The practice is now %(state)s.") % {"state": IN_SENTENCE[practice.state]})
     return redirect(practice)
 
 
@@ -267,9 +262,10 @@ def practice_add_link(request, slug):
     form = LinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.add_practice_link(practice=practice, by=request.user, **form.cleaned_data)
-        messages.success(request, "The link was added.")
+        messages.success(request, gettext("The link was added."))
         return redirect(practice)
-    return render(request, "toolkits/form.html", {"form": form, "title": f"Add a link to {practice}", "back": practice})
+    title = gettext("Add a link to %(practice)s") % {"practice": practice}
+    return render(request, "toolkits/form.html", {"form": form, "title": title, "back": practice})
 
 
 @login_required
@@ -283,12 +279,17 @@ def practice_add_video(request, slug):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, "The video was added.")
+            messages.success(request, gettext("The video was added."))
             return redirect(practice)
     return render(
         request,
         "toolkits/form.html",
-        {"form": form, "title": f"Add a video to {practice}", "back": practice, "multipart": True},
+        {
+            "form": form,
+            "title": gettext("Add a video to %(practice)s") % {"practice": practice},
+            "back": practice,
+            "multipart": True,
+        },
     )
 
 
@@ -303,15 +304,17 @@ def practice_transferability(request, slug):
     form = TransferabilityForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         services.assess_transferability(practice=practice, city=city, by=request.user, scores=form.scores())
-        messages.success(request, f"{city}'s assessment of this practice was saved.")
+        messages.success(request, gettext("%(city)s's assessment of this practice was saved.") % {"city": city})
         return redirect(practice)
     return render(
         request,
         "toolkits/form.html",
         {
             "form": form,
-            "title": f"How well would “{practice}” fit {city}?",
-            "intro": "Score each part of your city's context from 1 (a poor fit, much to change) to 5 (a good fit).",
+            "title": gettext("How well would “%(practice)s” fit %(city)s?") % {"practice": practice, "city": city},
+            "intro": gettext(
+                "Score each part of your city's context from 1 (a poor fit, much to change) to 5 (a good fit)."
+            ),
             "back": practice,
         },
     )
@@ -352,7 +355,7 @@ def self_assessment(request, slug):
             "can_add_actions": city.pk in officer_city_ids(request.user),
             "can_see_partner": profile.partner is not None
             and request.user.has_perm("toolkits.see_self_assessment", profile.partner),
-            "moments": Moment.choices,
+            "moments": [(value, IN_SENTENCE[value]) for value in Moment.values],
         },
     )
 
@@ -373,10 +376,10 @@ def self_assessment_edit(request, slug, moment):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, "The self-assessment was saved.")
+            messages.success(request, gettext("The self-assessment was saved."))
             return redirect("toolkits:self_assessment", slug=city.slug)
     return render(
         request,
         "toolkits/self_assessment_form.html",
-        {"form": form, "city": city, "moment_label": Moment(moment).label},
+        {"form": form, "city": city, "moment_label": IN_SENTENCE[moment]},
     )

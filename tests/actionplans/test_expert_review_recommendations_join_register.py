@@ -142,7 +142,7 @@ def test_the_register_shows_where_each_recommendation_comes_from(client, network
     _review(network, plan, "Involve employers.")
     client.force_login(network["officer"])
     page = client.get(network.pairing.get_absolute_url()).content.decode()
-    assert f'Visit report of the <a href="{visit.report.get_absolute_url()}">{visit.title}</a>' in page
+    assert f'Visit report of the <a href="{visit.report.get_absolute_url()}">{visit.title_in_sentence}</a>' in page
     assert "23 Oct 2017" in page
     assert "Review of the action plan, round 1" in page and "Involve employers." in page
 

@@ -4,11 +4,8 @@ Real PostgreSQL transactions in threads, each with its own connection. A third
 connection holds the plan's row lock until both are waiting for it, so both
 really do act at the same moment; then it lets go."""
 
-import threading
-import time
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 
 from actionplans import services
 from actionplans.models import ActionPlan, PlanState, Review, Transition
@@ -16,39 +13,7 @@ from mentoring.models import Role
 from tests.factories import person
 
 from .plans import SCORES, decision, plan_in_state
-
-
-def _act(results, name, act):
-    try:
-        act()
-        results[name] = "won"
-    except services.PlanError as error:
-        results[name] = error.message
-    finally:
-        connections.close_all()
-
-
-def _waiting_for_locks():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-        return cursor.fetchone()[0]
-
-
-def _race(plan, acts):
-    """Start every act while the plan row is locked; release the lock once all of them wait for it."""
-    results = {}
-    threads = [threading.Thread(target=_act, args=(results, name, act)) for name, act in acts.items()]
-    with transaction.atomic():
-        ActionPlan.objects.select_for_update().get(pk=plan.pk)
-        for thread in threads:
-            thread.start()
-        deadline = time.monotonic() + 10
-        while _waiting_for_locks() < len(threads):
-            assert time.monotonic() < deadline, "the acts never waited for the plan's lock"
-            time.sleep(0.02)
-    for thread in threads:
-        thread.join(timeout=10)
-    return results
+from .race import race
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,7 +25,7 @@ def test_two_experts_decide_at_once_and_exactly_one_decision_wins(network):
     # Each person has the plan open in their browser: their own copy, loaded before either acts.
     mine, theirs = ActionPlan.objects.get(pk=plan.pk), ActionPlan.objects.get(pk=plan.pk)
 
-    results = _race(
+    results = race(
         plan,
         {
             "recommend": lambda: services.review_plan(
@@ -88,7 +53,7 @@ def test_approving_twice_at_once_records_one_approval(network):
         pytest.skip("needs PostgreSQL row locks")
     plan = plan_in_state(network, PlanState.RECOMMENDED)
     colleague = person(Role.ADMINISTRATIVE_APPROVER, city=network.implementing_city)
-    results = _race(
+    results = race(
         plan,
         {
             name: (lambda by=by: services.record_approval(plan=ActionPlan.objects.get(pk=plan.pk), by=by, **decision()))

@@ -17,7 +17,7 @@ def test_athens_officer_sees_the_recommendation_to_answer(client, demo):
 
     page = client.get("/dashboard/city/").content.decode()
 
-    assert "Answer 1 recommendation of the report of the mentoring visit (08 May 2018)" in page
+    assert "Answer 1 recommendation of the report of the mentoring visit (8 May 2018)" in page
 
 
 def test_nantes_officer_sees_the_report_to_write_for_dresden(client, demo):

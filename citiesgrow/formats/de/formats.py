@@ -1,0 +1,12 @@
+# 7. November 2018, 7. Nov. 2018, 14:30; decimals with a comma, thousands with a point.
+DATE_FORMAT = "j. F Y"
+SHORT_DATE_FORMAT = "j. N Y"
+DATETIME_FORMAT = "j. F Y, H:i"
+SHORT_DATETIME_FORMAT = "j. N Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j. F"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3

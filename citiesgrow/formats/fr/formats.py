@@ -1,0 +1,12 @@
+# 7 novembre 2018, 7 nov. 2018, 14:30; decimals with a comma (Django's French formats).
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "j N Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = "j N Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\u202f"
+NUMBER_GROUPING = 3
