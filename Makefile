@@ -20,7 +20,7 @@ TEST_ENV := DATABASE_URL=$(DATABASE_URL) CELERY_BROKER_URL=$(CELERY_BROKER_URL) 
 RUN_ENV := DATABASE_URL=sqlite:///db.sqlite3 CELERY_BROKER_URL= DEBUG=1 EMAIL_URL=console:// \
 	SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test check lint audit format services system-packages translations messages bench clean
+.PHONY: run test check lint audit format services system-packages translations messages bench performance clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
@@ -92,12 +92,16 @@ audit: $(VENV)/.test-installed
 	$(BIN)/pip-audit -r requirements.txt --strict --progress-spinner off --vulnerability-service $(AUDIT_SERVICE)
 
 # Measurements (bench/README.md): on a database of their own, which they empty.
-bench: $(VENV)/.test-installed
-	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
-	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
+bench: performance
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/library.py
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/notifications.py
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/deliverables.py
+
+# The performance report docs/performance.md: query counts, throughput on gunicorn and a soak at 1× and
+# 50× the demo (about 15 minutes). PERFORMANCE_ARGS=--quick for a smoke run written to a temporary file.
+performance: $(VENV)/.test-installed
+	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
+	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/performance.py $(PERFORMANCE_ARGS)
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .

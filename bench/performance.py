@@ -1,0 +1,564 @@
+"""The performance report, docs/performance.md: query counts, throughput on gunicorn and a soak, at 1× and
+50× the demo network, in one command.
+
+Usage (PostgreSQL and Redis; a database of its own, which this script empties):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/citiesgrow_bench .venv/bin/python bench/performance.py
+    … bench/performance.py --quick     # a smoke run of a minute or two, written to a temporary file
+
+Steps: empty and migrate the database, `load_demo`; measure every main page as each relevant person
+through Django's test client (query count, server time, time in SQL); start gunicorn and measure each
+page's throughput under concurrent load next to a constant view behind the same middleware and session;
+grow the network to 50× (bench/growth.py) and measure again; then 100 concurrent users for 60 s over a mix
+of the pages. The report says how everything was measured. The exit status is 1 when a page's query count
+grows with the data, a page answers anything but 200, or the soak sees an error.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citiesgrow.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("WHITENOISE_USE_FINDERS", "1")
+# The API's throttles would answer 429 long before the load ends; they still run, with room to spare.
+os.environ.setdefault("API_ANON_RATE", "1000000/minute")
+os.environ.setdefault("API_USER_RATE", "1000000/minute")
+# Persistent database connections, as .env.example sets them for production.
+os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
+# whitenoise warns that STATIC_ROOT is missing: the benchmark serves static files from the finders.
+warnings.filterwarnings("ignore", "No directory at", UserWarning)
+
+import django  # noqa: E402
+from django.apps import apps  # noqa: E402
+
+if not apps.ready:
+    django.setup()
+
+import gunicorn  # noqa: E402
+from allauth.mfa.models import Authenticator  # noqa: E402
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from bench.growth import counts, grow  # noqa: E402
+from bench.loadgen import Target, gunicorn_server, run_load  # noqa: E402
+from mentoring.models import Pairing  # noqa: E402
+from toolkits.models import GoodPractice, Toolkit  # noqa: E402
+
+PEOPLE = {
+    "visitor": None,
+    "officer": "officer@athens.example",
+    "mentor officer": "officer@munich.example",
+    "approver": "admin@athens.example",
+    "expert": "expert@migrationwork.example",
+    "coordinator": "coordinator@eurocities.example",
+}
+WHO = {
+    "visitor": "anonymous visitor",
+    "officer": "city officer, Athens (implementing)",
+    "mentor officer": "city officer, Munich (mentor)",
+    "approver": "administrative approver, Athens",
+    "expert": "expert partner, MigrationWork (scheme B)",
+    "coordinator": "coordinator, EUROCITIES",
+}
+# Each page with the people who request it; the first of them also under load on gunicorn. Paths name the
+# demo's Munich → Athens pairing, its plan and first visit, the first published practice and toolkit.
+PAGES = [
+    *[("home", "/", [role]) for role in PEOPLE],
+    ("programme", "/programmes/cities-grow/", ["officer", "expert", "coordinator"]),
+    ("scheme", "/programmes/cities-grow/schemes/B/", ["officer", "expert", "coordinator"]),
+    ("pairing", "/pairings/{pairing}/", ["officer", "mentor officer", "expert", "coordinator"]),
+    ("city list", "/cities/", ["officer", "expert", "coordinator"]),
+    ("city", "/cities/athens/", ["officer", "coordinator"]),
+    ("people", "/people/", ["officer", "expert", "coordinator"]),
+    ("calendar", "/calendar/", ["officer", "expert", "coordinator"]),
+    ("visit", "/visits/{visit}/", ["officer", "expert"]),
+    ("visit report", "/visits/{visit}/report/", ["officer", "expert"]),
+    ("plan", "/plans/{plan}/", ["officer", "mentor officer", "approver", "expert", "coordinator"]),
+    ("plan list", "/plans/", ["officer", "coordinator"]),
+    ("plan review queue", "/plans/awaiting-my-review/", ["expert"]),
+    ("plans overview (staff)", "/staff/plans/", ["coordinator"]),
+    ("coordinator dashboard", "/staff/dashboard/", ["coordinator"]),
+    ("expert dashboard", "/dashboard/expert/", ["expert"]),
+    ("city dashboard", "/dashboard/city/", ["officer", "approver"]),
+    ("library", "/library/", ["visitor", "officer"]),
+    ("library search", "/library/?q=mentoring+entrepreneurs", ["visitor", "officer"]),
+    ("practice", "/library/{practice}/", ["visitor", "officer"]),
+    ("toolkit list", "/toolkits/", ["visitor", "expert"]),
+    ("toolkit", "/toolkits/{toolkit}/", ["visitor", "expert"]),
+    ("events", "/events/", ["visitor"]),
+    ("notifications", "/notifications/", ["officer"]),
+    ("API cities", "/api/cities/", ["visitor"]),
+    ("API pairings", "/api/pairings/", ["visitor", "coordinator"]),
+    ("API practices", "/api/practices/", ["visitor"]),
+    ("API plans", "/api/plans/", ["officer", "coordinator"]),
+    ("API visits", "/api/visits/", ["officer", "coordinator"]),
+    ("API recommendations", "/api/recommendations/", ["expert", "coordinator"]),
+]
+CONSTANT = "/bench/constant/"
+GOAL = 35  # % of the constant view's throughput
+
+
+def page_paths():
+    """Every (page, path, role) of PAGES, with the demo's objects filled in."""
+    pairing = Pairing.objects.get(implementing_city__slug="athens")
+    refs = {
+        "pairing": pairing.pk,
+        "plan": pairing.action_plan.pk,
+        "visit": pairing.visits.filter(report__isnull=False).order_by("pk").first().pk,
+        "practice": GoodPractice.objects.filter(state=GoodPractice.State.PUBLISHED).order_by("pk").first().slug,
+        "toolkit": Toolkit.objects.filter(state=Toolkit.State.PUBLISHED).order_by("pk").first().slug,
+    }
+    return [(name, path.format(**refs), role) for name, path, roles in PAGES for role in roles]
+
+
+def under_load(paths):
+    """The (page, path, role) measured on gunicorn: each page as its first person."""
+    seen, chosen = set(), []
+    for name, path, role in paths:
+        if (name, path) not in seen or name == "home":
+            seen.add((name, path))
+            chosen.append((name, path, role))
+    return chosen
+
+
+def prepare_people():
+    """Coordinator staff need an authenticator app before staff pages, as in production."""
+    coordinator = User.objects.get(email=PEOPLE["coordinator"])
+    if not Authenticator.objects.filter(user=coordinator, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(coordinator, generate_totp_secret())
+
+
+def clients():
+    """A signed-in test client per role (an anonymous one for the visitor)."""
+    result = {}
+    for role, email in PEOPLE.items():
+        result[role] = Client()
+        if email:
+            result[role].force_login(User.objects.get(email=email))
+    return result
+
+
+def sessions(role_clients):
+    return {role: client.cookies["sessionid"].value if PEOPLE[role] else "" for role, client in role_clients.items()}
+
+
+@dataclass
+class ServerTime:
+    queries: int
+    ms: float  # median server time through the test client
+    sql_ms: float  # median time in SQL of those requests
+    kb: float  # size of the response
+
+
+class _SqlTimer:
+    def __init__(self):
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def query_counts(paths, role_clients, rounds=5):
+    """Each (page, role) through the test client: the query count and the median server and SQL time."""
+    cache.clear()
+    rows = {}
+    for name, path, role in paths:
+        client = role_clients[role]
+        client.get(path)  # the first request may create things once (a calendar feed's token)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        count = len(queries)  # now: the next requests empty the connection's query log
+        if response.status_code != 200:
+            raise AssertionError(f"{path} as {role} answered {response.status_code}")
+        times, sql_times = [], []
+        for _ in range(rounds):
+            timer = _SqlTimer()
+            with connection.execute_wrapper(timer):
+                start = time.perf_counter()
+                client.get(path)
+                times.append(time.perf_counter() - start)
+            sql_times.append(timer.seconds)
+        rows[(name, path, role)] = ServerTime(
+            count,
+            1000 * statistics.median(times),
+            1000 * statistics.median(sql_times),
+            len(response.content) / 1024,
+        )
+    return rows
+
+
+@dataclass
+class Throughput:
+    constant_before: object
+    constant_after: object
+    pages: dict  # (name, path, role) -> loadgen.Result
+
+    @property
+    def constant_per_second(self):
+        return (self.constant_before.per_second + self.constant_after.per_second) / 2
+
+    def share(self, key):
+        return 100 * self.pages[key].per_second / self.constant_per_second
+
+
+def throughput(base_url, chosen, role_sessions, *, concurrency, duration, warm):
+    def measure(target):
+        run_load(base_url, [target], concurrency=concurrency, duration=warm)  # every worker renders it once
+        return run_load(base_url, [target], concurrency=concurrency, duration=duration)
+
+    constant = Target(CONSTANT, role_sessions["officer"])
+    before = measure(constant)
+    pages = {key: measure(Target(key[1], role_sessions[key[2]])) for key in chosen}
+    return Throughput(before, measure(constant), pages)
+
+
+@dataclass
+class Run:
+    options: dict
+    machine: dict
+    sizes: dict = field(default_factory=dict)  # "1×"/"50×" -> counts()
+    growth_seconds: float = 0.0
+    queries: dict = field(default_factory=dict)  # scale -> {(name, path, role): ServerTime}
+    throughput: dict = field(default_factory=dict)  # scale -> Throughput
+    soak: object = None  # loadgen.Result
+    seconds: float = 0.0
+
+    @property
+    def scales(self):
+        return list(self.queries)
+
+    def unequal_counts(self):
+        small, large = (self.queries[s] for s in self.scales)
+        return [key for key in small if small[key].queries != large[key].queries]
+
+    def page_errors(self):
+        return [
+            (scale, key)
+            for scale, result in self.throughput.items()
+            for key, load in [
+                *result.pages.items(),
+                (("constant, before", CONSTANT, "officer"), result.constant_before),
+                (("constant, after", CONSTANT, "officer"), result.constant_after),
+            ]
+            if set(load.statuses) != {200} or load.failures
+        ]
+
+    @property
+    def ok(self):
+        return not self.unequal_counts() and not self.page_errors() and (self.soak is None or self.soak.errors == 0)
+
+
+def machine():
+    cpu = ""
+    if Path("/proc/cpuinfo").exists():
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    return {
+        "cpu": cpu or platform.processor() or "unknown",
+        "cores": os.cpu_count(),
+        "system": platform.platform(terse=True),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "gunicorn": gunicorn.__version__,
+        "postgresql": postgres,
+        "load_before": os.getloadavg(),
+    }
+
+
+def _ms(value):
+    return "—" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _where(server_time):
+    """Where a page's server time goes, from the test client's measurement: a row of the goal table."""
+    sql_share = server_time.sql_ms / server_time.ms if server_time.ms else 0
+    cause = "SQL" if sql_share >= 0.5 else "Python (view, serialisation, templates)"
+    return (
+        f"{_ms(server_time.ms)} | {server_time.queries} | {_ms(server_time.sql_ms)} ({sql_share:.0%}) | "
+        f"{_ms(server_time.ms - server_time.sql_ms)} | {server_time.kb:.0f} | {cause}"
+    )
+
+
+def render_report(run):
+    o, m = run.options, run.machine
+    small_scale, large_scale = run.scales
+    lines = [
+        "# Performance",
+        "",
+        "Generated by `make performance` (`bench/performance.py`"
+        + (" --quick" if o["quick"] else "")
+        + f") on {o['date']}; do not edit by hand, run it again. The run took {run.seconds / 60:.1f} minutes.",
+        "",
+        "**Result:** "
+        + (
+            "every page's query count is the same at both sizes, every request answered, no soak error."
+            if run.ok
+            else "**problems found** — see the marked rows below."
+        ),
+        "",
+        "## The machine",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| processor | {m['cpu']}, {m['cores']} cores |",
+        f"| system | {m['system']} |",
+        f"| software | Python {m['python']}, Django {m['django']}, gunicorn {m['gunicorn']}, "
+        f"PostgreSQL {m['postgresql']} (same host) |",
+        f"| load average (1, 5, 15 min) before / after | {' '.join(f'{v:.2f}' for v in m['load_before'])} / "
+        f"{' '.join(f'{v:.2f}' for v in m['load_after'])} |",
+        "",
+        "Server and load generator share the machine's cores, and PostgreSQL runs on it too; the throughput of "
+        "a page is therefore always compared with the constant view measured in the same run, never with "
+        "another run.",
+        "",
+        "## The data",
+        "",
+        f"| | {small_scale} (the demo) | {large_scale} |",
+        "|---|---|---|",
+        *[
+            f"| {what} | {run.sizes[small_scale][what]:,} | {run.sizes[large_scale][what]:,} |"
+            for what in run.sizes[small_scale]
+        ],
+        "",
+        f"`{small_scale}` is `manage.py load_demo`. `{large_scale}` adds synthetic rows with bulk inserts "
+        f"(`bench/growth.py`, {run.growth_seconds:.0f} s): cities and pairings in the four schemes, three people "
+        "per city, an action plan per pairing (its state in turn through the workflow, with transitions, "
+        "versions, reviews and decisions), 50 actions per plan (the demo plans grow to 50 actions too), "
+        "reported visits with a brief, a report and three or four recommendations (five more on each demo "
+        "pairing), and good practices (`toolkits/generate.py`).",
+        "",
+        "## How it is measured",
+        "",
+        f"1. **Query counts**: each page is requested as each person through Django's test client (the whole "
+        f"middleware stack, no network) once to warm up, then {o['rounds']} times; the table gives the query "
+        "count, the median server time and the median time spent in SQL (a database execute wrapper), at both "
+        "sizes. Equal counts mean no page asks once per row.",
+        f"2. **Throughput**: gunicorn {m['gunicorn']} with {o['workers']} sync workers (the Dockerfile's "
+        "worker class; 2 × cores + 1, gunicorn's rule of thumb), `DEBUG=0`, persistent database connections "
+        f"(`DATABASE_CONN_MAX_AGE={os.environ['DATABASE_CONN_MAX_AGE']}`, as `.env.example`), the cache "
+        f"`{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}`, on the same database. A load generator "
+        "(`bench/loadgen.py`: "
+        f"asyncio over plain sockets, one connection per request as gunicorn's sync workers close them) runs "
+        f"{o['concurrency']} concurrent users requesting one page for {o['duration']:g} s, after "
+        f"{o['warm']:g} s of warm-up that is not counted. Each user sends the signed-in session cookie of "
+        "the page's person (a session created like a sign-in), or none for the visitor. The **constant view** "
+        f"(`{CONSTANT}`, only in the benchmark's URLconf `bench/urls.py`) answers a fixed 100-byte page behind "
+        "the same middleware and the same sign-in check; it is measured before and after the pages, and each "
+        f"page's requests per second are given as a share of their mean. Goal: at least {GOAL} %.",
+        f"3. **Soak**: {o['soak_users']} concurrent users for {o['soak_seconds']:g} s at {large_scale}, each "
+        "going through all the pages of the throughput table in turn (from a different starting page) as their "
+        "people. Every answer other than 2xx/3xx and every connection error or timeout counts as an error.",
+        "",
+        "The API's throttles (60 and 600 requests a minute by default) are raised for the run "
+        "(`API_ANON_RATE`, `API_USER_RATE`): they would otherwise answer 429 to a load generator, which is "
+        "their job; the throttle check still runs on every API request.",
+        "",
+        "## Query count and server time of every main page",
+        "",
+        f"| page | person | queries {small_scale} | queries {large_scale} | ms {small_scale} | "
+        f"ms {large_scale} | of which SQL {large_scale} | KB {large_scale} |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    small, large = run.queries[small_scale], run.queries[large_scale]
+    for key, s in small.items():
+        name, path, role = key
+        b = large[key]
+        equal = "" if s.queries == b.queries else " **≠**"
+        lines.append(
+            f"| {name} `{path}` | {role} | {s.queries} | {b.queries}{equal} | {_ms(s.ms)} | {_ms(b.ms)} | "
+            f"{_ms(b.sql_ms)} | {b.kb:.0f} |"
+        )
+    unequal = run.unequal_counts()
+    lines += [
+        "",
+        f"Query counts equal at {small_scale} and {large_scale}: **{len(small) - len(unequal)} of {len(small)}**"
+        + (f"; differing: {', '.join(f'{n} as {r}' for n, _, r in unequal)}." if unequal else "."),
+        "",
+        "## Throughput under concurrent load on gunicorn",
+        "",
+    ]
+    for scale, result in run.throughput.items():
+        lines += [
+            f"### {scale}",
+            "",
+            f"Constant view: {result.constant_before.per_second:.0f} requests/s before the pages, "
+            f"{result.constant_after.per_second:.0f} after (p95 {_ms(result.constant_before.percentile(95))} / "
+            f"{_ms(result.constant_after.percentile(95))} ms); the shares below are of their mean, "
+            f"{result.constant_per_second:.0f} requests/s.",
+            "",
+            "| page | person | requests/s | % of constant | p50 ms | p95 ms | p99 ms | requests | errors |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for key, load in result.pages.items():
+            name, path, role = key
+            share = result.share(key)
+            mark = "" if share >= GOAL else " ✗"
+            errors = load.errors + sum(n for status, n in load.statuses.items() if status != 200 and status < 400)
+            lines.append(
+                f"| {name} `{path}` | {role} | {load.per_second:.1f} | {share:.0f} %{mark} | {_ms(load.median)} | "
+                f"{_ms(load.percentile(95))} | {_ms(load.percentile(99))} | {load.requests} | {errors} |"
+            )
+        lines.append("")
+    lines += ["## Pages under the goal", ""]
+    missing = [
+        (scale, key, result.share(key))
+        for scale, result in run.throughput.items()
+        for key in result.pages
+        if result.share(key) < GOAL
+    ]
+    if not missing:
+        lines.append(f"Every page reaches {GOAL} % of the constant view at both sizes.")
+    else:
+        lines += [
+            f"{len(missing)} of {sum(len(r.pages) for r in run.throughput.values())} measurements are under "
+            f"{GOAL} % of the constant view's throughput. Where their server time goes, from the test client's "
+            "measurement at the same size (one request at a time, no contention): the median server time, its "
+            "queries and the time spent in them, the rest (Python: middleware, view, serialisation and template "
+            "rendering) and the size of the answer; the larger part is named the cause.",
+            "",
+            "| page | person | size | % of constant | server ms | queries | SQL ms | Python ms | KB | mostly |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for scale, key, share in missing:
+            lines.append(
+                f"| {key[0]} `{key[1]}` | {key[2]} | {scale} | {share:.0f} % | {_where(run.queries[scale][key])} |"
+            )
+    lines.append("")
+    if run.soak is not None:
+        soak = run.soak
+        statuses = ", ".join(f"{n:,} × {status}" for status, n in sorted(soak.statuses.items()))
+        failures = ", ".join(f"{n} × {kind}" for kind, n in soak.failures.items()) or "none"
+        lines += [
+            f"## Soak: {o['soak_users']} concurrent users for {o['soak_seconds']:g} s at {large_scale}",
+            "",
+            "| requests | requests/s | p50 ms | p95 ms | p99 ms | errors |",
+            "|---|---|---|---|---|---|",
+            f"| {soak.requests:,} | {soak.per_second:.1f} | {_ms(soak.median)} | {_ms(soak.percentile(95))} | "
+            f"{_ms(soak.percentile(99))} | {soak.errors} |",
+            "",
+            f"Answers: {statuses}. Connection errors and timeouts: {failures}.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def empty_and_load_demo():
+    name = connection.settings_dict["NAME"]
+    if connection.vendor != "postgresql" or "bench" not in name:
+        sys.exit(
+            f"bench/performance.py empties its database: give it a PostgreSQL database named …bench… (not {name})."
+        )
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+    prepare_people()
+
+
+def measure_scale(run, scale, options, log):
+    role_clients = clients()
+    paths = page_paths()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    run.sizes[scale] = counts()
+    print(f"{scale}: query counts of {len(paths)} pages…", flush=True)
+    run.queries[scale] = query_counts(paths, role_clients, rounds=options["rounds"])
+    chosen = under_load(paths)
+    print(f"{scale}: throughput of {len(chosen)} pages on gunicorn…", flush=True)
+    with gunicorn_server(workers=options["workers"], log=log) as base_url:
+        run.throughput[scale] = throughput(
+            base_url,
+            chosen,
+            sessions(role_clients),
+            concurrency=options["concurrency"],
+            duration=options["duration"],
+            warm=options["warm"],
+        )
+        if scale == options["large"]:
+            print(f"{scale}: soak, {options['soak_users']} users for {options['soak_seconds']:g} s…", flush=True)
+            targets = [Target(path, sessions(role_clients)[role]) for _, path, role in chosen]
+            run.soak = run_load(base_url, targets, concurrency=options["soak_users"], duration=options["soak_seconds"])
+
+
+def main(argv=None):
+    cores = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 5×, 1 s per page, a 10 s soak")
+    parser.add_argument("--factor", type=int, help="how many times the demo the large network is (50)")
+    parser.add_argument("--workers", type=int, default=2 * cores + 1, help="gunicorn workers (2 × cores + 1)")
+    parser.add_argument("--concurrency", type=int, help="concurrent users per page (2 × workers)")
+    parser.add_argument("--duration", type=float, help="seconds of load per page (8)")
+    parser.add_argument("--soak-users", type=int, default=100)
+    parser.add_argument("--soak-seconds", type=float, help="(60)")
+    parser.add_argument("--output", type=Path, help="the report (docs/performance.md; a temporary file with --quick)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    factor = args.factor or (5 if quick else 50)
+    options = {
+        "quick": quick,
+        "date": datetime.date.today().isoformat(),
+        "workers": args.workers,
+        "concurrency": args.concurrency or 2 * args.workers,
+        "duration": args.duration or (1.0 if quick else 8.0),
+        "warm": 0.3 if quick else 1.0,
+        "rounds": 2 if quick else 5,
+        "soak_users": args.soak_users,
+        "soak_seconds": args.soak_seconds or (10.0 if quick else 60.0),
+        "large": f"{factor}×",
+    }
+    output = args.output or (
+        Path(tempfile.gettempdir()) / "performance-quick.md" if quick else ROOT / "docs/performance.md"
+    )
+    started = time.perf_counter()
+    # The test client's host. Not setup_test_environment(): its instrumented template rendering copies the
+    # context at every include, which would add to the server times what gunicorn never spends.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    run = Run(options=options, machine=machine())
+    print("Emptying the database and loading the demo…", flush=True)
+    empty_and_load_demo()
+    with tempfile.TemporaryFile("w+") as log:
+        try:
+            measure_scale(run, "1×", options, log)
+            print(f"Growing to {factor}×…", flush=True)
+            start = time.perf_counter()
+            grow(factor)
+            run.growth_seconds = time.perf_counter() - start
+            measure_scale(run, options["large"], options, log)
+        except Exception:
+            log.seek(0)
+            sys.stderr.write(log.read()[-5000:])
+            raise
+    run.machine["load_after"] = os.getloadavg()
+    run.seconds = time.perf_counter() - started
+    output.write_text(render_report(run) + "\n")
+    print(f"Wrote {output} in {run.seconds / 60:.1f} minutes." + ("" if run.ok else " Problems found: see the report."))
+    return 0 if run.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
