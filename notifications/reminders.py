@@ -28,10 +28,11 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .events import get_event
 from .models import Reminder
+from .rendering import language_of
 from .services import notify
 
 
@@ -42,7 +43,15 @@ class Due:
     target: Any
     due_on: date
     recipients: Iterable
-    context: dict = field(default_factory=dict)
+    # The notification's context, or a callable that writes it: called once per recipient, in their
+    # language, so each person reads the reminder's sentences in their own.
+    context: dict | Callable[[], dict] = field(default_factory=dict)
+
+    def context_for(self, person):
+        if not callable(self.context):
+            return self.context
+        with translation.override(language_of(person)):
+            return self.context()
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,7 @@ def on_date(
                     target=obj,
                     due_on=day,
                     recipients=list(recipients(obj)),
-                    context=dict(context(obj)) if context else {},
+                    context=(lambda obj=obj: dict(context(obj))) if context else {},
                 )
 
     return ReminderKind(code=code, event=event, description=description, due=due)
@@ -126,6 +135,7 @@ def send_due_reminders(*, now=None, kinds=None):
                         defaults={"sent_at": now},
                     )
                     if created:
-                        notify(recipients=[person], event=kind.event, target=item.target, context=item.context, now=now)
+                        context = item.context_for(person)
+                        notify(recipients=[person], event=kind.event, target=item.target, context=context, now=now)
                         sent += 1
     return sent

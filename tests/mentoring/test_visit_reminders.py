@@ -92,3 +92,15 @@ def test_a_rescheduled_visit_is_reminded_of_its_new_date(network, visit):
 
     assert send_due_reminders(now=on(D(2017, 10, 16))) == 0
     assert send_due_reminders(now=on(D(2017, 10, 17))) == 3
+
+
+def test_each_person_reads_the_reminder_in_their_own_language(network, visit):
+    network["officer"].language = "de"
+    network["officer"].save(update_fields=["language"])
+
+    once_on(D(2017, 9, 23), "visit.upcoming")
+
+    german = Notification.objects.get(recipient=network["officer"], event="visit.upcoming")
+    english = Notification.objects.get(recipient=network["mentor_officer"], event="visit.upcoming")
+    assert "starts on 23 October 2017, in 30 days" in english.summary
+    assert "23. Oktober 2017" in german.summary and "starts on" not in german.summary
