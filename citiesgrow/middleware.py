@@ -1,7 +1,7 @@
 import logging
 
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,10 @@ def database_unavailable(request, error, tracker=None):
         exc_info=error,
     )
     context = {"nothing_saved": nothing_saved, "was_saving": was_saving}
-    if request.headers.get("HX-Request") == "true":
+    if request.path.startswith("/api/"):
+        message = render_to_string("includes/connection_lost_message.html", context).strip()
+        response = JsonResponse({"detail": message}, status=503)
+    elif request.headers.get("HX-Request") == "true":
         response = HttpResponse(render_to_string("includes/connection_lost.html", context), status=503)
         response["HX-Reswap"] = "none"
     else:

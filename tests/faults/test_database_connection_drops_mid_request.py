@@ -148,3 +148,19 @@ def test_connection_lost_before_the_view_runs_still_gets_the_page(client, networ
     assert drop.queries_after == []
     client.raise_request_exception = True
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_an_api_client_gets_its_answer_as_json(client, network):
+    """A program reading the API gets the reason in the API's own error format, not an HTML page."""
+    client.force_login(network["officer"])
+    drop = DropConnection(r'FROM "mentoring_visit"')
+    with connection.execute_wrapper(drop):
+        response = client.get("/api/visits/")
+    close_old_connections()
+
+    assert drop.dropped
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "This page could not be loaded. Please try again in a moment."}
+    assert response["Retry-After"] == "10"
+    assert client.get("/api/visits/").status_code == 200
