@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors
 from mentoring.models import Role
 
@@ -13,6 +14,7 @@ from .celery import app as celery_app
 from .middleware import database_unavailable
 
 
+@kept_per_viewer
 def home(request):
     """The programme for visitors; "my work" for a signed-in person."""
     programme = selectors.current_programme()
