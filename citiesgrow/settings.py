@@ -57,7 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "citiesgrow.middleware.ContentSecurityPolicyMiddleware",
-    "citiesgrow.middleware.DatabaseUnavailableMiddleware",
+    "citiesgrow.middleware.DatabaseErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
