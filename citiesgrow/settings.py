@@ -326,5 +326,6 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PairingConfidenceEnum": "mentoring.models.Pairing.Confidence",
         "SourceConfidenceEnum": "events.models.Confidence",
+        "PlanStateEnum": "actionplans.models.PlanState",
     },
 }
