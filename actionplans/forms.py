@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -232,10 +231,8 @@ class DecisionForm(forms.Form):
 
     def clean_document(self):
         document = self.cleaned_data.get("document")
-        try:
-            services.validate_signed_document(document)
-        except ValidationError as error:
-            raise ValidationError(error.message_dict["document"]) from error
+        if document:
+            services.SIGNED_DOCUMENT.check(document)
         return document
 
 

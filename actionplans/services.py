@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action as AuditAction
 from audit.services import record as audit
+from citiesgrow import uploads
 from mentoring.models import PlanSection, Recommendation, Role
 from mentoring.selectors import memberships_of_pairings
 from mentoring.services import add_recommendations
@@ -546,26 +547,13 @@ def review_plan(
     return review
 
 
-def validate_signed_document(document):
-    """A PDF (by its first bytes, not its name) no larger than PLAN_DOCUMENT_MAX_BYTES."""
-    if not document:
-        return
-    limit = settings.PLAN_DOCUMENT_MAX_BYTES
-    if document.size > limit:
-        raise ValidationError(
-            {
-                "document": gettext("The file is %(size)s MB; the limit is %(limit)s MB.")
-                % {
-                    "size": formats.number_format(document.size / 1e6, 1),
-                    "limit": formats.number_format(limit / 1e6, 0),
-                }
-            }
-        )
-    document.seek(0)
-    head = document.read(5)
-    document.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError({"document": gettext("The signed document must be a PDF file.")})
+SIGNED_DOCUMENT = uploads.Accepts(
+    kinds=(uploads.PDF,),
+    max_bytes_setting="PLAN_DOCUMENT_MAX_BYTES",
+    too_large=_("The file is %(size)s MB; the limit is %(limit)s MB."),
+    not_a_kind=_("The signed document must be a PDF file."),
+    sizes=uploads.in_megabytes,
+)
 
 
 def _record_decision(*, plan, by, kind, body, decided_on, reference, document, conditions):
@@ -580,7 +568,8 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
         errors["decided_on"] = gettext("The date of the decision cannot be in the future.")
     if errors:
         raise ValidationError(errors)
-    validate_signed_document(document)
+    if document:
+        SIGNED_DOCUMENT.check(document, field="document")
     if kind == Decision.Kind.ENDORSEMENT:
         approval = plan.decisions.filter(kind=Decision.Kind.APPROVAL).first()
         if approval and decided_on < approval.decided_on:

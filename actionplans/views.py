@@ -16,6 +16,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors as mentoring_selectors
 from mentoring.models import City, Pairing, Role
 from toolkits.models import TransferabilityAssessment
@@ -76,6 +77,7 @@ def _flags(user, plan):
 # The plan and its pages --------------------------------------------------------------------------
 
 
+@kept_per_viewer
 def plan_list(request):
     """Endorsed plans for everyone; a signed-in person also finds the plans of their pairings."""
     scope = mentoring_selectors.scope_of(request.user)
@@ -103,6 +105,7 @@ def pairing_plan(request, pk):
     return render(request, "actionplans/no_plan.html", {"pairing": pairing, "may_start": may_start})
 
 
+@kept_per_viewer
 def plan_detail(request, pk):
     plan = get_object_or_404(selectors._plans(), pk=pk)
     if not can(request.user, "actionplans.see_plan", plan):
@@ -702,12 +705,14 @@ def add_gap_action(request, slug, code):
 
 
 @login_required
+@kept_per_viewer
 def review_queue(request):
     plans = selectors.review_queue(mentoring_selectors.scope_of(request.user))
     return render(request, "actionplans/review_queue.html", {"plans": plans})
 
 
 @login_required
+@kept_per_viewer
 def staff_overview(request):
     if not can(request.user, "actionplans.see_plan_overview"):
         raise PermissionDenied

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 from rest_framework.exceptions import NotAuthenticated
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from actionplans import export_tables as plan_tables
 from actionplans.selectors import plans_for_api
-from citiesgrow import export_tables, filters
+from citiesgrow import export_tables, filters, viewer_cache
 from events.selectors import events
 from mentoring import selectors
 from mentoring.models import City, Scheme
@@ -45,6 +46,24 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
 
     def scope(self):
         return selectors.scope_of(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        return self._kept(super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._kept(super().retrieve, request, *args, **kwargs)
+
+    def _kept(self, answer, request, *args, **kwargs):
+        """The answer's data kept for its reader until the data changes, like the site's pages.
+
+        Authentication and throttling have run before this; the data is rendered for every request."""
+        key = viewer_cache.key_for(request._request, user=request.user, extra=[request.accepted_renderer.format])
+        if key is not None and (data := viewer_cache.get(key)) is not None:
+            return Response(data)
+        response = answer(request, *args, **kwargs)
+        if key is not None and response.status_code == 200:
+            viewer_cache.keep(key, response.data)
+        return response
 
 
 # Public: the network and what is published. With a token, what its owner may see on the site.

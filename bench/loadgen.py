@@ -1,7 +1,7 @@
 """A small HTTP load generator, and gunicorn serving the site for it to load.
 
 The generator is asyncio over plain sockets (no HTTP library): each virtual user sends one GET at a time
-with its session cookie, waits for the whole response, and sends the next, until the time is up. It
+with its cookies, waits for the whole response, and sends the next, until the time is up. It
 costs little CPU, which matters when it shares the machine with the server it measures.
 """
 
@@ -25,6 +25,7 @@ REQUEST_TIMEOUT = 60
 class Target:
     path: str
     session: str = ""  # the value of the sessionid cookie; empty for an anonymous visitor
+    csrf: str = ""  # the csrftoken cookie a browser keeps after its first page
 
 
 @dataclass
@@ -62,7 +63,10 @@ class Result:
 async def _get(host, port, target):
     reader, writer = await asyncio.open_connection(host, port)
     try:
-        cookie = f"Cookie: sessionid={target.session}\r\n" if target.session else ""
+        cookies = "; ".join(
+            f"{name}={value}" for name, value in [("sessionid", target.session), ("csrftoken", target.csrf)] if value
+        )
+        cookie = f"Cookie: {cookies}\r\n" if cookies else ""
         writer.write(
             f"GET {target.path} HTTP/1.1\r\nHost: {host}:{port}\r\n{cookie}Connection: close\r\n\r\n".encode("ascii")
         )

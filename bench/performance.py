@@ -155,7 +155,16 @@ def clients():
 
 
 def sessions(role_clients):
-    return {role: client.cookies["sessionid"].value if PEOPLE[role] else "" for role, client in role_clients.items()}
+    """Each role's cookies as its browser sends them: the session (none for the visitor) and the CSRF cookie."""
+    result = {}
+    for role, client in role_clients.items():
+        if "csrftoken" not in client.cookies:
+            client.get("/")  # a browser's first page sets it (the language switcher is a form)
+        result[role] = {
+            "session": client.cookies["sessionid"].value if PEOPLE[role] else "",
+            "csrf": client.cookies["csrftoken"].value,
+        }
+    return result
 
 
 @dataclass
@@ -164,6 +173,7 @@ class ServerTime:
     ms: float  # median server time through the test client
     sql_ms: float  # median time in SQL of those requests
     kb: float  # size of the response
+    kept: "ServerTime | None" = None  # the same page served again from the page cache
 
 
 class _SqlTimer:
@@ -178,32 +188,41 @@ class _SqlTimer:
             self.seconds += time.perf_counter() - start
 
 
+def _server_time(client, path, role, rounds):
+    """The fewest queries of `rounds` requests (a write anywhere on the database server makes a kept page
+    be built again), and their median server and SQL time."""
+    counts, times, sql_times = [], [], []
+    for _ in range(rounds):
+        timer = _SqlTimer()
+        with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(timer):
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - start)
+        if response.status_code != 200:
+            raise AssertionError(f"{path} as {role} answered {response.status_code}")
+        counts.append(len(queries))
+        sql_times.append(timer.seconds)
+    return ServerTime(
+        min(counts), 1000 * statistics.median(times), 1000 * statistics.median(sql_times), len(response.content) / 1024
+    )
+
+
 def query_counts(paths, role_clients, rounds=5):
-    """Each (page, role) through the test client: the query count and the median server and SQL time."""
+    """Each (page, role) through the test client, built (the page cache off) and then served kept by the page
+    cache: the query count and the median server and SQL time of each."""
     cache.clear()
     rows = {}
     for name, path, role in paths:
         client = role_clients[role]
         client.get(path)  # the first request may create things once (a calendar feed's token)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        count = len(queries)  # now: the next requests empty the connection's query log
-        if response.status_code != 200:
-            raise AssertionError(f"{path} as {role} answered {response.status_code}")
-        times, sql_times = [], []
-        for _ in range(rounds):
-            timer = _SqlTimer()
-            with connection.execute_wrapper(timer):
-                start = time.perf_counter()
-                client.get(path)
-                times.append(time.perf_counter() - start)
-            sql_times.append(timer.seconds)
-        rows[(name, path, role)] = ServerTime(
-            count,
-            1000 * statistics.median(times),
-            1000 * statistics.median(sql_times),
-            len(response.content) / 1024,
-        )
+        settings.PAGE_CACHE = False
+        try:
+            built = _server_time(client, path, role, rounds)
+        finally:
+            settings.PAGE_CACHE = True
+        client.get(path)
+        built.kept = _server_time(client, path, role, rounds)
+        rows[(name, path, role)] = built
     return rows
 
 
@@ -226,9 +245,9 @@ def throughput(base_url, chosen, role_sessions, *, concurrency, duration, warm):
         run_load(base_url, [target], concurrency=concurrency, duration=warm)  # every worker renders it once
         return run_load(base_url, [target], concurrency=concurrency, duration=duration)
 
-    constant = Target(CONSTANT, role_sessions["officer"])
+    constant = Target(CONSTANT, **role_sessions["officer"])
     before = measure(constant)
-    pages = {key: measure(Target(key[1], role_sessions[key[2]])) for key in chosen}
+    pages = {key: measure(Target(key[1], **role_sessions[key[2]])) for key in chosen}
     return Throughput(before, measure(constant), pages)
 
 
@@ -249,7 +268,12 @@ class Run:
 
     def unequal_counts(self):
         small, large = (self.queries[s] for s in self.scales)
-        return [key for key in small if small[key].queries != large[key].queries]
+        return [
+            key
+            for key in small
+            if small[key].queries != large[key].queries
+            or (small[key].kept and large[key].kept and small[key].kept.queries != large[key].kept.queries)
+        ]
 
     def page_errors(self):
         return [
@@ -355,9 +379,11 @@ def render_report(run):
         "## How it is measured",
         "",
         f"1. **Query counts**: each page is requested as each person through Django's test client (the whole "
-        f"middleware stack, no network) once to warm up, then {o['rounds']} times; the table gives the query "
+        f"middleware stack, no network) once to warm up, then {o['rounds']} times with the page cache turned "
+        "off (`PAGE_CACHE=0`): the page is **built**, as after any change to the data. The table gives the query "
         "count, the median server time and the median time spent in SQL (a database execute wrapper), at both "
-        "sizes. Equal counts mean no page asks once per row.",
+        "sizes. Equal counts mean no page asks once per row. Then the same page is requested again with the "
+        "page cache on, as in production, and served **kept**: the last two columns.",
         f"2. **Throughput**: gunicorn {m['gunicorn']} with {o['workers']} sync workers (the Dockerfile's "
         "worker class; 2 × cores + 1, gunicorn's rule of thumb), `DEBUG=0`, persistent database connections "
         f"(`DATABASE_CONN_MAX_AGE={os.environ['DATABASE_CONN_MAX_AGE']}`, as `.env.example`), the cache "
@@ -365,8 +391,11 @@ def render_report(run):
         "(`bench/loadgen.py`: "
         f"asyncio over plain sockets, one connection per request as gunicorn's sync workers close them) runs "
         f"{o['concurrency']} concurrent users requesting one page for {o['duration']:g} s, after "
-        f"{o['warm']:g} s of warm-up that is not counted. Each user sends the signed-in session cookie of "
-        "the page's person (a session created like a sign-in), or none for the visitor. The **constant view** "
+        f"{o['warm']:g} s of warm-up that is not counted. Each user sends the cookies of the page's person's "
+        "browser: the signed-in session (a session created like a sign-in; none for the visitor) and the CSRF "
+        "cookie. The page cache is on, as in production (`citiesgrow/viewer_cache.py`): a page is kept for its "
+        "person until the data changes and for at most a minute, so under a steady load most answers are "
+        "served kept, and each worker builds the page once. The **constant view** "
         f"(`{CONSTANT}`, only in the benchmark's URLconf `bench/urls.py`) answers a fixed 100-byte page behind "
         "the same middleware and the same sign-in check; it is measured before and after the pages, and each "
         f"page's requests per second are given as a share of their mean. Goal: at least {GOAL} %.",
@@ -381,17 +410,23 @@ def render_report(run):
         "## Query count and server time of every main page",
         "",
         f"| page | person | queries {small_scale} | queries {large_scale} | ms {small_scale} | "
-        f"ms {large_scale} | of which SQL {large_scale} | KB {large_scale} |",
-        "|---|---|---|---|---|---|---|---|",
+        f"ms {large_scale} | of which SQL {large_scale} | KB {large_scale} | kept: queries | "
+        f"kept: ms {large_scale} |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     small, large = run.queries[small_scale], run.queries[large_scale]
     for key, s in small.items():
         name, path, role = key
         b = large[key]
         equal = "" if s.queries == b.queries else " **≠**"
+        kept = (
+            f"{b.kept.queries}{'' if s.kept.queries == b.kept.queries else ' **≠**'} | {_ms(b.kept.ms)}"
+            if b.kept and s.kept
+            else "— | —"
+        )
         lines.append(
             f"| {name} `{path}` | {role} | {s.queries} | {b.queries}{equal} | {_ms(s.ms)} | {_ms(b.ms)} | "
-            f"{_ms(b.sql_ms)} | {b.kb:.0f} |"
+            f"{_ms(b.sql_ms)} | {b.kb:.0f} | {kept} |"
         )
     unequal = run.unequal_counts()
     lines += [
@@ -437,9 +472,9 @@ def render_report(run):
         lines += [
             f"{len(missing)} of {sum(len(r.pages) for r in run.throughput.values())} measurements are under "
             f"{GOAL} % of the constant view's throughput. Where their server time goes, from the test client's "
-            "measurement at the same size (one request at a time, no contention): the median server time, its "
-            "queries and the time spent in them, the rest (Python: middleware, view, serialisation and template "
-            "rendering) and the size of the answer; the larger part is named the cause.",
+            "measurement at the same size (one request at a time, no contention), as the page is built: the "
+            "median server time, its queries and the time spent in them, the rest (Python: middleware, view, "
+            "serialisation and template rendering) and the size of the answer; the larger part is named the cause.",
             "",
             "| page | person | size | % of constant | server ms | queries | SQL ms | Python ms | KB | mostly |",
             "|---|---|---|---|---|---|---|---|---|---|",
@@ -501,7 +536,8 @@ def measure_scale(run, scale, options, log):
         )
         if scale == options["large"]:
             print(f"{scale}: soak, {options['soak_users']} users for {options['soak_seconds']:g} s…", flush=True)
-            targets = [Target(path, sessions(role_clients)[role]) for _, path, role in chosen]
+            role_sessions = sessions(role_clients)
+            targets = [Target(path, **role_sessions[role]) for _, path, role in chosen]
             run.soak = run_load(base_url, targets, concurrency=options["soak_users"], duration=options["soak_seconds"])
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors
 from mentoring.models import Scheme
 
@@ -72,6 +73,7 @@ def _columns():
 
 
 @login_required
+@kept_per_viewer
 def coordinator(request):
     if not rules.has_perm("dashboards.see_coordinator_dashboard", request.user):
         return _denied(request, gettext("The programme dashboard is for the EUROCITIES team."))
@@ -145,6 +147,7 @@ def _expert_data(request):
 
 
 @login_required
+@kept_per_viewer
 def expert(request):
     if not rules.has_perm("dashboards.see_expert_dashboard", request.user):
         return _denied(
@@ -180,6 +183,7 @@ def _city_data(request):
 
 
 @login_required
+@kept_per_viewer
 def city(request):
     if not rules.has_perm("dashboards.see_city_dashboard", request.user):
         return _denied(request, gettext("This dashboard is for the people of a city: it lists their city's to-dos."))

@@ -6,13 +6,15 @@ from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors
 from mentoring.models import Role
 
 from .celery import app as celery_app
-from .middleware import database_unavailable
+from .middleware import database_error
 
 
+@kept_per_viewer
 def home(request):
     """The programme for visitors; "my work" for a signed-in person."""
     programme = selectors.current_programme()
@@ -82,8 +84,8 @@ def healthz(request):
 
 
 def server_error(request):
-    """handler500: a database lost outside a view (a middleware saving the session) still gets the 503 page."""
+    """handler500: a database error outside a view (a middleware saving the session) still gets the 503 page."""
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
-        return database_unavailable(request, error, getattr(request, "database_writes", None))
+        return database_error(request, error, getattr(request, "database_writes", None))
     return defaults.server_error(request)

@@ -1,10 +1,13 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from citiesgrow.viewer_cache import kept_per_viewer
+
 from . import selectors
 from .links import event_links
 
 
+@kept_per_viewer
 def event_list(request):
     return render(request, "events/event_list.html", {"events": selectors.events()})
 

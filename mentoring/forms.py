@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import CharterCommitment, PlanSection, Recommendation, Visit
-from .uploads import ALLOWED_LABEL, EXTENSIONS
+from .services import VISIT_ATTACHMENT
 
 
 class DateInput(forms.DateInput):
@@ -138,8 +138,8 @@ class ParticipantForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=format_lazy("{}.", ALLOWED_LABEL),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{ext}" for ext in EXTENSIONS)}),
+        help_text=format_lazy("{}.", VISIT_ATTACHMENT.label),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{ext}" for ext in VISIT_ATTACHMENT.extensions)}),
     )
     title = forms.CharField(
         label=_("Title"), max_length=200, required=False, help_text=_("Leave empty to use the file's name.")

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from citiesgrow import uploads
 from notifications.rendering import language_of
 from notifications.services import notify
 
@@ -38,7 +39,6 @@ from .models import (
     Visit,
     VisitReport,
 )
-from .uploads import check_upload
 
 # The status a person may move a visit to, from each status. "Reported" follows the report's submission.
 STATUS_STEPS = {
@@ -347,9 +347,21 @@ def remove_participant(*, participant, by):
         participant.delete()
 
 
+VISIT_ATTACHMENT = uploads.Accepts(
+    kinds=(uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX, uploads.XLSX, uploads.PPTX),
+    max_bytes_setting="VISIT_ATTACHMENT_MAX_BYTES",
+    too_large=gettext_lazy("The file is %(size)s; the limit is %(limit)s."),
+    wrong_name=gettext_lazy("Upload a %(kinds)s file."),
+    not_a_kind=gettext_lazy(
+        "The file's name says .%(extension)s, but its content is not a %(kind)s file. Upload a %(kinds)s file."
+    ),
+    label=gettext_lazy("PDF, DOCX, XLSX, PPTX, PNG or JPEG"),
+)
+
+
 def add_attachment(*, visit, by, file, title=""):
     """Store a file of the visit after checking its size and what its bytes say it is."""
-    content_type = check_upload(file, field="file")
+    content_type = VISIT_ATTACHMENT.check(file, field="file").content_type
     with transaction.atomic():
         return Attachment.objects.create(
             visit=visit,

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from notifications.rendering import language_of
 
 from . import forms, ical, selectors, services
@@ -26,6 +27,7 @@ def _require(request, perm, obj=None):
 
 
 @login_required
+@kept_per_viewer
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("coordinator"), slug=slug)
     _require(request, "mentoring.see_network")
@@ -52,6 +54,7 @@ def _mark_open_pairings(schemes, scope):
 
 
 @login_required
+@kept_per_viewer
 def scheme_detail(request, slug, code):
     scheme = get_object_or_404(selectors.programme_schemes(get_object_or_404(Programme, slug=slug)), code=code.upper())
     _require(request, "mentoring.see_network")
@@ -68,6 +71,7 @@ def scheme_detail(request, slug, code):
 
 
 @login_required
+@kept_per_viewer
 def pairing_detail(request, pk):
     pairing = get_object_or_404(
         Pairing.objects.select_related("scheme__facilitator", "scheme__programme", "mentor_city", "implementing_city"),
@@ -98,6 +102,7 @@ def pairing_detail(request, pk):
 
 
 @login_required
+@kept_per_viewer
 def city_list(request):
     _require(request, "mentoring.see_network")
     programme = selectors.current_programme()
@@ -112,6 +117,7 @@ def city_list(request):
 
 
 @login_required
+@kept_per_viewer
 def city_detail(request, slug):
     city = get_object_or_404(City, slug=slug)
     _require(request, "mentoring.see_city", city)
@@ -131,6 +137,7 @@ def city_detail(request, slug):
 
 
 @login_required
+@kept_per_viewer
 def people_list(request):
     _require(request, "mentoring.see_people")
     memberships = selectors.visible_memberships(selectors.scope_of(request.user)).order_by(
@@ -235,6 +242,7 @@ def visit_edit(request, pk):
 
 
 @login_required
+@kept_per_viewer
 def visit_detail(request, pk):
     return _render_visit(request, _visible_visit(request, pk, selectors.visit_for_page()))
 
@@ -441,6 +449,7 @@ def _report_visit(request, pk):
 
 
 @login_required
+@kept_per_viewer
 def report(request, pk):
     visit = _report_visit(request, pk)
     return render(request, "mentoring/report.html", _report_context(request, visit))
@@ -643,6 +652,7 @@ CALENDAR_PAGE_SIZE = 100
 
 
 @login_required
+@kept_per_viewer
 def calendar(request):
     scope = selectors.scope_of(request.user)
     entries = selectors.calendar_entries(selectors.visible_visits(scope))

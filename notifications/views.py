@@ -6,6 +6,8 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from citiesgrow.viewer_cache import kept_per_viewer
+
 from . import selectors, services
 from .events import EVENTS
 from .forms import PreferencesForm
@@ -13,6 +15,7 @@ from .models import Notification, OutboundEmail, Preference
 
 
 @login_required
+@kept_per_viewer
 def inbox(request):
     page = selectors.inbox_page(request.user, request.GET.get("page"))
     return render(request, "notifications/inbox.html", {"page": page})

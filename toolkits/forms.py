@@ -16,7 +16,7 @@ from .models import (
     Toolkit,
     TransferabilityAssessment,
 )
-from .videos import check_video_file
+from .services import VIDEO
 
 
 class PracticeForm(forms.ModelForm):
@@ -136,7 +136,7 @@ class VideoForm(forms.Form):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if file:
-            check_video_file(file)
+            VIDEO.check(file)
         return file
 
     def clean(self):

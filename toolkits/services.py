@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action
 from audit.services import record
+from citiesgrow import uploads
 from mentoring.models import Pairing
 from mentoring.selectors import scope_of
 from notifications.services import notify
@@ -38,7 +39,6 @@ from .models import (
 )
 from .richtext import clean_html, html_to_text
 from .rules import officer_city_ids
-from .videos import check_video_file
 
 
 class TransitionNotAllowed(ValidationError):
@@ -244,6 +244,14 @@ def add_practice_link(*, practice, by, title, url):
     return link
 
 
+VIDEO = uploads.Accepts(
+    kinds=(uploads.MP4, uploads.WEBM),
+    max_bytes_setting="VIDEO_MAX_UPLOAD_BYTES",
+    too_large=_("The video is larger than %(limit)s; link to it instead."),
+    not_a_kind=_("Upload an MP4 or WebM video; this file is neither."),
+)
+
+
 @transaction.atomic
 def add_practice_video(*, practice, by, title, transcript, url="", file=None):
     """A video is a link or an uploaded MP4/WebM file (checked by its content, not its name), always
@@ -252,7 +260,7 @@ def add_practice_video(*, practice, by, title, transcript, url="", file=None):
     if bool(url) == bool(file):
         raise ValidationError(gettext("Give either a link to the video or a file, not both."))
     if file:
-        check_video_file(file)
+        VIDEO.check(file)
     video = Video(practice=practice, title=title, url=url, transcript=transcript)
     if file:
         video.file.save(file.name, file, save=False)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring.models import City
 from mentoring.selectors import current_programme
 
@@ -56,6 +57,7 @@ def european_modules(request):
 # Toolkits
 
 
+@kept_per_viewer
 def toolkit_list(request):
     toolkits = list(selectors.visible_toolkits(request.user).order_by("-year", "scheme__code", "title"))
     series = [(label, [t for t in toolkits if t.series == value]) for value, label in reversed(Series.choices)]
@@ -71,6 +73,7 @@ def _visible_toolkit(request, slug, queryset=None):
     return toolkit
 
 
+@kept_per_viewer
 def toolkit_detail(request, slug):
     toolkit = _visible_toolkit(request, slug, selectors.toolkit_for_page(slug))
     user = request.user
@@ -145,6 +148,7 @@ def toolkit_transition(request, slug, action):
 # The library
 
 
+@kept_per_viewer
 def library(request):
     query = selectors.parse_library_query(request.GET)
     result = selectors.search_library(query)
@@ -173,6 +177,7 @@ def _visible_practice(request, slug):
     return practice
 
 
+@kept_per_viewer
 def practice_detail(request, slug):
     practice = _visible_practice(request, slug)
     user = request.user

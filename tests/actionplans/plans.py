@@ -101,3 +101,18 @@ def assessment_of(network, practice=None, **scores):
         assessed_by=network["officer"],
         **values,
     )
+
+
+def action_form(action, **fields):
+    """The inline edit form of `action` as an officer posts it, opened at version 1."""
+    data = {
+        "title": "Job fair",
+        "responsible_body": "Employment office",
+        "starts_on": "2018-03-01",
+        "ends_on": "2018-06-30",
+        "status": "planned",
+        "progress": "0",
+        "lock_version": "1",
+        **fields,
+    }
+    return {f"action-{action.pk}-{name}": value for name, value in data.items()}

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from actionplans.models import Action, Objective, PlanState
 
-from .plans import decision, fill_plan, plan_in_state
+from .plans import action_form, decision, fill_plan, plan_in_state
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -21,25 +21,11 @@ def plan(network, client):
     return plan_in_state(network, PlanState.DRAFT)
 
 
-def _action_data(prefix, **fields):
-    data = {
-        "title": "Job fair",
-        "responsible_body": "Employment office",
-        "starts_on": "2018-03-01",
-        "ends_on": "2018-06-30",
-        "status": "planned",
-        "progress": "0",
-        "lock_version": "1",
-        **fields,
-    }
-    return {f"{prefix}-{k}": v for k, v in data.items()}
-
-
 def test_officer_saves_an_action_inline_and_gets_the_saved_part_back(client, plan):
     action = Action.objects.get(objective__plan=plan)
     url = reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk])
 
-    response = client.post(url, _action_data(f"action-{action.pk}", title="Job fair for youth"), **HTMX)
+    response = client.post(url, action_form(action, title="Job fair for youth"), **HTMX)
 
     assert response.status_code == 200
     assert response["HX-Trigger"] == "planChanged"
@@ -52,9 +38,9 @@ def test_two_people_edit_the_same_action_and_the_later_save_shows_a_conflict(cli
     action = Action.objects.get(objective__plan=plan)
     url = reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk])
     prefix = f"action-{action.pk}"
-    client.post(url, _action_data(prefix, title="Their title", responsible_body="Mayor's office"), **HTMX)
+    client.post(url, action_form(action, title="Their title", responsible_body="Mayor's office"), **HTMX)
 
-    response = client.post(url, _action_data(prefix, title="My title"), **HTMX)
+    response = client.post(url, action_form(action, title="My title"), **HTMX)
 
     content = response.content.decode()
     assert response.status_code == 200
@@ -66,7 +52,7 @@ def test_two_people_edit_the_same_action_and_the_later_save_shows_a_conflict(cli
     assert action.title == "Their title"
 
     # Saving again, knowingly, replaces theirs.
-    client.post(url, _action_data(prefix, title="My title", lock_version="2"), **HTMX)
+    client.post(url, action_form(action, title="My title", lock_version="2"), **HTMX)
     action.refresh_from_db()
     assert action.title == "My title"
 
@@ -89,7 +75,7 @@ def test_bad_action_input_shows_a_message_next_to_the_field_and_changes_nothing(
     prefix = f"action-{action.pk}"
     url = reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk])
 
-    response = client.post(url, _action_data(prefix, title="Changed", **fields), **HTMX)
+    response = client.post(url, action_form(action, title="Changed", **fields), **HTMX)
 
     assert response.status_code == 200
     content = response.content.decode()

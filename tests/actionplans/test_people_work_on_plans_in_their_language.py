@@ -15,7 +15,7 @@ from deliverables import registry
 from notifications.models import Notification
 from tests.factories import GoodPracticeFactory
 
-from .plans import SCORES, assessment_of, plan_in_state
+from .plans import SCORES, action_form, assessment_of, plan_in_state
 
 
 @pytest.fixture(autouse=True)
@@ -89,21 +89,8 @@ def test_an_officer_reads_their_draft_in_their_language(client, network, plan, l
 def test_saving_a_part_is_confirmed_in_a_whole_sentence_of_the_persons_language(client, network, plan, language, saved):
     client.force_login(speaks(network["officer"], language))
     action = Action.objects.get(objective__plan=plan)
-    prefix = f"action-{action.pk}"
-    fields = {
-        "title": "Job fair",
-        "responsible_body": "Employment office",
-        "starts_on": "2018-03-01",
-        "ends_on": "2018-06-30",
-        "status": "planned",
-        "progress": "0",
-        "lock_version": "1",
-    }
 
-    response = client.post(
-        reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk]),
-        {f"{prefix}-{name}": value for name, value in fields.items()},
-    )
+    response = client.post(reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk]), action_form(action))
 
     assert response.status_code == 302
     assert [str(message) for message in get_messages(response.wsgi_request)] == [saved]

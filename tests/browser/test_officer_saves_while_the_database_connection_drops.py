@@ -30,7 +30,7 @@ def test_officer_is_told_the_save_failed_and_saves_again(page, network):
     path = reverse("actionplans:edit_part", args=[plan.pk, "action", action.pk])
     with dropped_in_live_server(path, r'^UPDATE "actionplans_action"') as drop:
         form.get_by_role("button", name="Save").click()
-        alert = page.locator("#connection-lost")
+        alert = page.locator("#database-error")
         expect(alert).to_contain_text("The database connection was lost. Your change was not saved.")
     assert drop.dropped and drop.queries_after == []
     expect(form.get_by_label("Title")).to_have_value("Job fair for young newcomers")

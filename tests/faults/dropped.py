@@ -13,19 +13,32 @@ from django.core.signals import request_finished, request_started
 from django.db import connection
 
 
-class DropConnection:
-    def __init__(self, before):
+class BeforeQuery:
+    """An execute wrapper that calls `act` with the Django connection once, just before the first query that
+    matches `before`, then records every query the same request still tries."""
+
+    def __init__(self, before, act):
         self.before = re.compile(before)
-        self.dropped = False
+        self.act = act
+        self.done = False
         self.queries_after = []
 
     def __call__(self, execute, sql, params, many, context):
-        if self.dropped:
+        if self.done:
             self.queries_after.append(sql)
         elif self.before.search(sql):
-            terminate(context["connection"])
-            self.dropped = True
+            self.act(context["connection"])
+            self.done = True
         return execute(sql, params, many, context)
+
+
+class DropConnection(BeforeQuery):
+    def __init__(self, before):
+        super().__init__(before, terminate)
+
+    @property
+    def dropped(self):
+        return self.done
 
 
 def terminate(database):

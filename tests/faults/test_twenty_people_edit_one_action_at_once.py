@@ -18,7 +18,7 @@ from django.urls import reverse
 from actionplans import services
 from actionplans.models import Action, PlanState
 from mentoring.models import Role
-from tests.actionplans.plans import plan_in_state
+from tests.actionplans.plans import action_form, plan_in_state
 from tests.actionplans.race import WON, needs_connections, race
 from tests.factories import person
 
@@ -61,21 +61,6 @@ def test_twenty_officers_save_one_action_at_once_and_one_save_lands(network):
     assert action.lock_version == 2
 
 
-def _form(action, title):
-    return {
-        f"action-{action.pk}-{name}": value
-        for name, value in {
-            "title": title,
-            "responsible_body": "Employment office",
-            "starts_on": "2018-03-01",
-            "ends_on": "2018-06-30",
-            "status": "planned",
-            "progress": "0",
-            "lock_version": "1",
-        }.items()
-    }
-
-
 def _signed_in_headers(user):
     """What a signed-in browser sends with an htmx POST: session and CSRF cookies, the CSRF header."""
     client = Client()
@@ -112,7 +97,7 @@ def test_five_officers_save_one_action_inline_at_once_over_http(network, live_se
         officer.email: partial(
             _post,
             url,
-            _form(action, f"Job fair by {officer.name}"),
+            action_form(action, title=f"Job fair by {officer.name}"),
             _signed_in_headers(officer),
             answers,
             officer.email,

@@ -1,11 +1,14 @@
 """An officer adds a video to the city's practice: a link or an MP4/WebM file, with a transcript."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from citiesgrow import uploads
 from toolkits.models import Video
-from toolkits.videos import sniff_video_type
+from toolkits.services import VIDEO
 
 pytestmark = pytest.mark.django_db
 
@@ -14,9 +17,9 @@ WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\x82\x84webm" +
 
 
 def test_the_type_is_read_from_the_content():
-    assert sniff_video_type(MP4) == "mp4"
-    assert sniff_video_type(WEBM) == "webm"
-    assert sniff_video_type(b"<html><script>") is None
+    assert uploads.sniff(io.BytesIO(MP4), VIDEO.kinds) is uploads.MP4
+    assert uploads.sniff(io.BytesIO(WEBM), VIDEO.kinds) is uploads.WEBM
+    assert uploads.sniff(io.BytesIO(b"<html><script>"), VIDEO.kinds) is None
 
 
 def test_officer_uploads_an_mp4_with_a_transcript(client, library, settings, tmp_path):
