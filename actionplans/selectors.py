@@ -1,6 +1,7 @@
 """Reads of action plans: prefetched for the page (no N+1) and scoped to the person."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -31,16 +32,34 @@ def current_plan_of_city(city):
     return _plans().filter(pairing__implementing_city=city).order_by("-created_at", "-pk").first()
 
 
-def plans_for_api(scope):
-    """The plans the scope may see, with objectives, actions, indicators and measurements, in five queries."""
-    objectives = Objective.objects.prefetch_related(
-        "actions", Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements"))
-    )
-    return (
+def _count_of(rows, plan_path):
+    """How many of `rows` belong to the outer plan, as a subquery: 0, not NULL, when there are none."""
+    per_plan = rows.filter(**{plan_path: OuterRef("pk")}).order_by().values(plan_path).annotate(n=Count("pk"))
+    return Coalesce(Subquery(per_plan.values("n")), 0)
+
+
+def plans_for_api(scope, *, with_objectives=True):
+    """The plans the scope may see with how many objectives, actions and indicators each has; with
+    `with_objectives`, also the objectives themselves with their actions, indicators and measurements (four
+    queries more, whatever the number of plans).
+
+    The counts are subqueries, one per plan of the page, rather than a join of objectives × actions ×
+    indicators grouped back to plans."""
+    plans = (
         visible_plans(scope)
-        .prefetch_related(Prefetch("objectives", queryset=objectives))
+        .annotate(
+            objective_count=_count_of(Objective.objects.all(), "plan"),
+            action_count=_count_of(Action.objects.all(), "objective__plan"),
+            indicator_count=_count_of(Indicator.objects.all(), "objective__plan"),
+        )
         .order_by("pairing__scheme__code", "pairing__implementing_city__name", "pk")
     )
+    if with_objectives:
+        objectives = Objective.objects.prefetch_related(
+            "actions", Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements"))
+        )
+        plans = plans.prefetch_related(Prefetch("objectives", queryset=objectives))
+    return plans
 
 
 def plan_for_page(pk, *, with_workspace=True):

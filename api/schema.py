@@ -38,3 +38,12 @@ class AutoSchema(openapi.AutoSchema):
                 code, self._get_response_for_code(OpenApiResponse(ErrorSerializer, description=description), code)
             )
         return responses
+
+    def _map_basic_serializer(self, serializer, direction):
+        """A field the serializer gives only on request (Meta.on_request, e.g. a plan's objectives in the list
+        without ?expand=objectives) is not required: clients and schema checks learn it may be absent."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        on_request = getattr(getattr(serializer, "Meta", None), "on_request", [])
+        if on_request and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in on_request]
+        return schema

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -244,17 +245,28 @@ class ObjectiveSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "description", "actions", "indicators"]
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSummarySerializer(serializers.ModelSerializer):
+    """A plan in the list: its own fields and how much it holds; the objectives only with ?expand=objectives."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:plan-detail", help_text=_("The plan with its objectives, actions and indicators.")
+    )
     scheme = serializers.CharField(source="pairing.scheme.code", read_only=True)
     mentor_city = serializers.CharField(source="pairing.mentor_city.slug", read_only=True)
     implementing_city = serializers.CharField(source="pairing.implementing_city.slug", read_only=True)
     charter_commitments = serializers.ListField(child=serializers.CharField(), read_only=True)
-    objectives = ObjectiveSerializer(many=True, read_only=True)
+    objective_count = serializers.IntegerField(read_only=True)
+    action_count = serializers.IntegerField(read_only=True)
+    indicator_count = serializers.IntegerField(read_only=True)
+    objectives = ObjectiveSerializer(
+        many=True, read_only=True, help_text=_("Only with ?expand=objectives; always in /api/plans/{id}/.")
+    )
 
     class Meta:
         model = ActionPlan
         fields = [
             "id",
+            "url",
             "pairing",
             "scheme",
             "mentor_city",
@@ -266,5 +278,27 @@ class PlanSerializer(serializers.ModelSerializer):
             "context",
             "charter_commitments",
             "stakeholders",
+            "objective_count",
+            "action_count",
+            "indicator_count",
             "objectives",
         ]
+        # Fields given only when the request asks for them (the view says so in the context); the schema
+        # documents them as optional.
+        on_request = ["objectives"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name in self.Meta.on_request:
+            if name not in self.context.get("expand", self.Meta.on_request):
+                del fields[name]
+        return fields
+
+
+class PlanSerializer(PlanSummarySerializer):
+    """One plan with everything: its objectives, each with its actions and its indicators' measurements."""
+
+    objectives = ObjectiveSerializer(many=True, read_only=True)
+
+    class Meta(PlanSummarySerializer.Meta):
+        on_request = []

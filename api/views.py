@@ -20,10 +20,10 @@ from events.selectors import events
 from mentoring import selectors
 from mentoring.models import City, Scheme
 from toolkits.models import Toolkit
-from toolkits.selectors import visible_practices, visible_toolkits
+from toolkits.selectors import practices_for_api, visible_toolkits
 
 from . import serializers, services
-from .filters import StrictFilterBackend
+from .filters import StrictFilterBackend, option
 from .models import PersonalToken
 
 ANONYMOUS_MESSAGE = _(
@@ -42,6 +42,7 @@ def exception_handler(exc, context):
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
     filter_backends = [StrictFilterBackend]
     filters = {}
+    options = {}  # parameters that shape the answer rather than choose its rows (?expand=)
 
     def scope(self):
         return selectors.scope_of(self.request.user)
@@ -95,7 +96,7 @@ class PairingViewSet(ReadOnly):
     filters = export_tables.PAIRING_FILTERS
 
     def get_queryset(self):
-        return selectors.network_pairings_all()
+        return selectors.network_pairings_for_api()
 
 
 @extend_schema_view(
@@ -121,12 +122,7 @@ class PracticeViewSet(ReadOnly):
     filters = export_tables.PRACTICES.filters
 
     def get_queryset(self):
-        return (
-            visible_practices(self.request.user)
-            .select_related("city", "scheme")
-            .prefetch_related("themes")
-            .order_by("title", "pk")
-        )
+        return practices_for_api(self.request.user)
 
 
 @extend_schema_view(list=extend_schema(summary=_("Events of the programme, with sessions and every source's dates")))
@@ -139,20 +135,46 @@ class EventViewSet(ReadOnly):
         return events()
 
 
+EXPAND_PLANS = filters.Filter(
+    help=_(
+        "objectives: each plan of the list with its objectives, their actions and indicators, as /api/plans/{id}/ "
+        "gives them."
+    ),
+    apply=None,
+    choices=("objectives",),
+)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=_(
-            "Local action plans: the endorsed ones, with objectives, actions and indicators "
+            "Local action plans: the endorsed ones, with how many objectives, actions and indicators each has "
             "(with a token, also the plans you work on, drafts included)"
         )
-    )
+    ),
+    retrieve=extend_schema(summary=_("One local action plan with its objectives, actions and indicators")),
 )
 class PlanViewSet(ReadOnly):
-    serializer_class = serializers.PlanSerializer
     filters = plan_tables.PLAN_FILTERS
+    options = {"expand": EXPAND_PLANS}
+
+    def expand(self):
+        """What each plan comes with: the detail always has its objectives, the list only when asked."""
+        if self.action != "list":
+            return ["objectives"]
+        return [value] if (value := option(self.request, self, "expand")) else []
+
+    def get_serializer_class(self):
+        return serializers.PlanSummarySerializer if self.action == "list" else serializers.PlanSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False):  # the schema describes every field, expanded or not
+            context["expand"] = self.expand()
+        return context
 
     def get_queryset(self):
-        return plans_for_api(self.scope())
+        return plans_for_api(self.scope(), with_objectives="objectives" in self.expand())
 
 
 # With a token: the private work of the pairings the token's owner belongs to.

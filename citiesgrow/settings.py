@@ -329,5 +329,6 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PairingConfidenceEnum": "mentoring.models.Pairing.Confidence",
         "SourceConfidenceEnum": "events.models.Confidence",
+        "PlanStateEnum": "actionplans.models.PlanState",
     },
 }

@@ -120,6 +120,14 @@ def network_pairings_all():
     return _pairings().order_by("programme__starts_on", "scheme__code", "implementing_city__name")
 
 
+def network_pairings_for_api():
+    """Every pairing, in pages: with what the API gives of it (no expert partner, a join fewer to plan for every
+    page) and the pk last, so that no pair is on two pages or on none."""
+    return Pairing.objects.select_related("scheme__programme", "mentor_city", "implementing_city").order_by(
+        "programme__starts_on", "scheme__code", "implementing_city__name", "pk"
+    )
+
+
 def programme_schemes(programme):
     return (
         Scheme.objects.filter(programme=programme)

@@ -301,7 +301,19 @@ class GoodPractice(models.Model):
             ),
             models.CheckConstraint(name="practice_not_adapted_from_itself", condition=~Q(adapted_from=models.F("pk"))),
         ]
-        indexes = [models.Index(fields=["state", "-published_at"], name="practice_state_published")]
+        # The library's and the API's orders over published practices: a page of them is read from an index,
+        # not sorted out of the whole table.
+        indexes = [
+            models.Index(
+                fields=["-published_at", "title", "id"],
+                condition=Q(state="published"),
+                name="practice_published_newest",
+            ),
+            models.Index(fields=["title", "id"], condition=Q(state="published"), name="practice_published_title"),
+            models.Index(
+                fields=["city_name", "title", "id"], condition=Q(state="published"), name="practice_published_city"
+            ),
+        ]
 
     def __str__(self):
         return self.title

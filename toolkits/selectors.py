@@ -1,7 +1,7 @@
 """Reads of toolkits, good practices and self-assessments, scoped to the person and prepared for the page.
 
-The library's query count does not depend on the number of practices: facets are counted with one
-aggregate query each, the page's rows come with their themes in one prefetch."""
+The library's query count does not depend on the number of practices: every facet and the number of
+results are counted in one query, the page's rows come with their themes in one prefetch."""
 
 import html
 from dataclasses import dataclass, field
@@ -10,7 +10,7 @@ import rules
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, Prefetch, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Prefetch, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -104,6 +104,21 @@ def visible_practices(user):
     if scope.user_id is not None:
         visible |= Q(city_id__in=scope.city_ids) | Q(scheme__facilitator_id__in=scope.expert_organisation_ids)
     return practices.filter(visible)
+
+
+# Columns a list of practices never shows: they stay in the database (the search vector alone is most of a row).
+LONG_TEXTS = ["description", "description_text", "results", "evidence", "search_vector"]
+
+
+def practices_for_api(user):
+    """The practices the person may see, by title, as the API gives them: without their long texts."""
+    return (
+        visible_practices(user)
+        .select_related("city", "scheme")
+        .prefetch_related("themes")
+        .defer(*LONG_TEXTS)
+        .order_by("title", "pk")
+    )
 
 
 def practices_to_review(user):
@@ -240,22 +255,18 @@ def parse_library_query(params):
     return query
 
 
+# Facets whose values live in another table: a practice has several themes, commitments, module components.
+MANY_VALUED = {"theme": "themes", "module": "components", "commitment": "commitments"}
+
+
 def _facet_filter(name, values):
-    if name == "theme":
-        return Q(themes__slug__in=values)
-    if name == "scheme":
-        return Q(scheme_id__in=values)
-    if name == "series":
-        return Q(series__in=values)
-    if name == "module":
-        return Q(components__module__number__in=values)
-    if name == "commitment":
-        return Q(commitments__code__in=values)
-    if name == "country":
-        return Q(country_code__in=values)
-    if name == "city":
-        return Q(city_name__in=values)
-    raise ValueError(name)
+    """The condition "the practice has one of these values" for one facet."""
+    if name in MANY_VALUED:
+        # A subquery, not a join: a practice with two of the chosen themes is still one practice.
+        path = {"theme": "themes__slug", "module": "components__module__number", "commitment": "commitments__code"}
+        return Q(pk__in=GoodPractice.objects.filter(**{f"{path[name]}__in": values}).values("pk"))
+    column = {"scheme": "scheme_id", "series": "series", "country": "country_code", "city": "city_name"}[name]
+    return Q(**{f"{column}__in": values})
 
 
 def _facet_options():
@@ -331,27 +342,18 @@ def search_library(query):
         else:
             del query.filters[name]
 
-    published = GoodPractice.objects.filter(state=GoodPractice.State.PUBLISHED)
+    matching = GoodPractice.objects.filter(state=GoodPractice.State.PUBLISHED)
     search = None
     if query.text:
         match, search = _text_match(query.text)
-        published = published.filter(match)
+        matching = matching.filter(match)
 
-    def filtered(except_name=None):
-        practices = published
-        for name, values in query.filters.items():
-            if name != except_name:
-                # A subquery per filter keeps multi-valued filters (themes, commitments) from multiplying rows.
-                practices = practices.filter(
-                    pk__in=GoodPractice.objects.filter(_facet_filter(name, values)).values("pk")
-                )
-        return practices
+    counts, total = _facet_counts(matching, query.filters)
+    facets = {name: _facet_items(name, counts[name], options, query.filters.get(name, [])) for name in FACETS}
 
-    facets = {}
-    for name in FACETS:
-        facets[name] = _count_facet(name, filtered(except_name=name), options, query.filters.get(name, []))
-
-    results = filtered()
+    results = matching
+    for name, values in query.filters.items():
+        results = results.filter(_facet_filter(name, values))
     ranked = search is not None
     if ranked:
         from django.contrib.postgres.search import SearchHeadline, SearchRank
@@ -364,9 +366,8 @@ def search_library(query):
         "title": ["title"],
         "city": ["city_name", "title"],
     }[query.sort]
-    results = results.order_by(*order, "pk").prefetch_related("themes")
-    paginator = Paginator(results, settings.LIBRARY_PAGE_SIZE)
-    page = paginator.get_page(query.page)
+    results = results.order_by(*order, "pk").defer(*LONG_TEXTS).prefetch_related("themes")
+    page = _CountedPaginator(results, settings.LIBRARY_PAGE_SIZE, count=total).get_page(query.page)
     rows = list(page.object_list)
     if ranked and rows:
         snippets = dict(
@@ -389,34 +390,107 @@ def search_library(query):
         for practice in rows:
             practice.snippet = highlighted(snippets.get(practice.pk, ""))
     page.object_list = rows
-    return LibraryResult(query=query, page=page, facets=facets, total=paginator.count, ranked=ranked)
+    return LibraryResult(query=query, page=page, facets=facets, total=total, ranked=ranked)
 
 
-def _count_facet(name, practices, options, selected):
-    """[(value, label, count, selected)] for one facet, in one aggregate query."""
-    if name in ("country", "city"):
-        column = {"country": ("country_code", "country_name"), "city": ("city_name", "country_name")}[name]
-        rows = practices.order_by().values(*column).annotate(n=Count("pk")).order_by(column[0])
-        counted = {}
-        for row in rows:
-            value = row[column[0]]
-            label = row[column[1]] if name == "country" else f"{value} ({row[column[1]]})"
-            counted[value] = (label, counted.get(value, ("", 0))[1] + row["n"])
-        items = [(value, label, n, value in selected) for value, (label, n) in counted.items()]
-        items += [(value, value, 0, True) for value in selected if value not in counted]
-        return items
-    path = {
-        "theme": "themes__slug",
-        "scheme": "scheme_id",
-        "series": "series",
-        "module": "components__module__number",
-        "commitment": "commitments__code",
-    }[name]
-    counts = {
-        str(row[path]): row["n"]
-        for row in practices.order_by().values(path).annotate(n=Count("pk", distinct=True))
-        if row[path] not in (None, "")
+class _CountedPaginator(Paginator):
+    """A paginator that is told how many results there are, instead of asking the database again."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _facet_counts(matching, filters):
+    """How many of the `matching` practices have each value of each facet, and how many pass every filter:
+    ({facet: [(value, label, count)]}, total), in one query.
+
+    The query reads the matching practices once (a common table expression, with a column per active filter
+    saying whether the practice passes it); each facet then counts, among those rows, the practices that
+    pass every *other* filter. One pass over the practices instead of one per facet and one more for the
+    total: with thousands of practices the full-text match is the expensive part, and it runs once."""
+    columns = {
+        "practice": F("pk"),
+        "f_scheme": F("scheme_id"),
+        "f_series": F("series"),
+        "f_country": F("country_code"),
+        "f_country_name": F("country_name"),
+        "f_city": F("city_name"),
     }
+    passes = {
+        f"passes_{name}": ExpressionWrapper(_facet_filter(name, values), output_field=BooleanField())
+        for name, values in filters.items()
+    }
+    matched_sql, params = (
+        matching.order_by().annotate(**columns, **passes).values(*columns, *passes).query.sql_with_params()
+    )
+    quote = connection.ops.quote_name
+
+    def values_of(relation, *, then=None):
+        """JOINs from a matched practice to the rows of a many-to-many relation (and one step further)."""
+        field = GoodPractice._meta.get_field(relation)
+        target = field.related_model._meta
+        joins = (
+            f"JOIN {quote(field.remote_field.through._meta.db_table)} link "
+            f"ON link.{quote(field.m2m_column_name())} = m.practice "
+            f"JOIN {quote(target.db_table)} v ON v.{quote(target.pk.column)} = link.{quote(field.m2m_reverse_name())}"
+        )
+        if then:
+            further = target.get_field(then)
+            joins += (
+                f" JOIN {quote(further.related_model._meta.db_table)} w "
+                f"ON w.{quote(further.related_model._meta.pk.column)} = v.{quote(further.column)}"
+            )
+        return joins
+
+    # facet: (value, label, joins, extra condition). A practice has a theme or a commitment once (the link
+    # tables are unique), but may have two components of one module: only modules count distinct practices.
+    branches = {
+        "theme": ("v.slug", "''", values_of("themes"), ""),
+        "commitment": ("v.code", "''", values_of("commitments"), ""),
+        "module": ("CAST(w.number AS TEXT)", "''", values_of("components", then="module"), ""),
+        "scheme": ("CAST(m.f_scheme AS TEXT)", "''", "", "m.f_scheme IS NOT NULL"),
+        "series": ("m.f_series", "''", "", ""),
+        "country": ("m.f_country", "m.f_country_name", "", ""),
+        "city": ("m.f_city", "m.f_country_name", "", ""),
+        "total": ("''", "''", "", ""),
+    }
+    selects = []
+    for facet, (value, label, joins, condition) in branches.items():
+        # A facet counts the practices that pass every filter but its own; the total, every filter.
+        where = [condition] + [f"m.passes_{name}" for name in filters if name != facet]
+        group = "" if facet == "total" else f"GROUP BY {value}" + (f", {label}" if label != "''" else "")
+        count = "COUNT(DISTINCT m.practice)" if facet == "module" else "COUNT(*)"
+        selects.append(
+            # Every name here comes from the models or from FACETS; what the person typed or chose is only
+            # in the parameters of the matched practices' query.
+            f"SELECT '{facet}', {value}, {label}, {count} FROM matched m {joins} "  # noqa: S608  # nosec B608
+            f"WHERE {' AND '.join(filter(None, where)) or '1 = 1'} {group}"
+        )
+    sql = f"WITH matched AS ({matched_sql}) {' UNION ALL '.join(selects)} ORDER BY 1, 2"
+    counts, total = {name: [] for name in FACETS}, 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, label, n in cursor.fetchall():
+            if facet == "total":
+                total = n
+            else:
+                counts[facet].append((value, label, n))
+    return counts, total
+
+
+def _facet_items(name, counted, options, selected):
+    """[(value, label, count, selected)] for one facet: every known value of a reference facet (0 when no
+    practice has it), the values the practices have for country and city, and any selected value."""
+    if name in ("country", "city"):
+        merged = {}
+        for value, country_name, n in counted:
+            label = country_name if name == "country" else f"{value} ({country_name})"
+            merged[value] = (label, merged.get(value, ("", 0))[1] + n)
+        items = [(value, label, n, value in selected) for value, (label, n) in merged.items()]
+        items += [(value, value, 0, True) for value in selected if value not in merged]
+        return items
+    counts = {value: n for value, _, n in counted if value not in (None, "")}
     return [(value, label, counts.get(value, 0), value in selected) for value, label in options[name].items()]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from tests.factories import GoodPracticeFactory, ThemeFactory
-from toolkits.models import CharterCommitment, GoodPractice, Language, Series
+from toolkits.models import CharterCommitment, GoodPractice, Language, ModuleComponent, Series
 from toolkits.selectors import parse_library_query, search_library
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +151,29 @@ def test_a_nul_character_in_the_search_or_a_filter_is_dropped_not_a_server_error
 
     assert titles(search("q=mentor%00ing&city=Ghe%00nt")) == ["Mentoring for entrepreneurs"]
     assert client.get("/library/?q=%00").status_code == 200
+
+
+def test_module_and_scheme_facets_count_each_practice_once(network):
+    first, second = ModuleComponent.objects.filter(module__number=1)[:2]
+    scheme = network.pairing.scheme
+    both = GoodPracticeFactory(title="Two components of module 1", scheme=scheme)
+    both.components.set([first, second])
+    GoodPracticeFactory(title="One component of module 1", scheme=scheme).components.set([first])
+    GoodPracticeFactory(title="No module")
+
+    result = search(f"q=module&scheme={scheme.pk}")
+
+    assert {value: count for value, _, count, _ in result.facets["module"]}["1"] == 2
+    assert {value: count for value, _, count, _ in result.facets["scheme"]}[str(scheme.pk)] == 2
+    assert result.total == 2  # "No module" matches the words but not the scheme
+
+
+def test_a_page_past_the_last_shows_the_last_page(settings):
+    settings.LIBRARY_PAGE_SIZE = 2
+    for n in range(5):
+        GoodPracticeFactory(title=f"Mentoring {n}")
+
+    result = search("sort=title&page=99")
+
+    assert (result.total, result.page.number, result.page.paginator.num_pages) == (5, 3, 3)
+    assert titles(result) == ["Mentoring 4"]
