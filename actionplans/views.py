@@ -16,6 +16,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from citiesgrow.pagination import page_of
 from mentoring import selectors as mentoring_selectors
 from mentoring.models import City, Pairing, Role
 from toolkits.models import TransferabilityAssessment
@@ -80,7 +81,8 @@ def plan_list(request):
     """Endorsed plans for everyone; a signed-in person also finds the plans of their pairings."""
     scope = mentoring_selectors.scope_of(request.user)
     plans = selectors.visible_plans(scope) if request.user.is_authenticated else selectors._plans().public()
-    return render(request, "actionplans/plan_list.html", {"plans": plans})
+    page = page_of(request, plans.order_by(*selectors.LIST_ORDER))
+    return render(request, "actionplans/plan_list.html", {"page": page})
 
 
 def pairing_plan(request, pk):
@@ -703,18 +705,18 @@ def add_gap_action(request, slug, code):
 
 @login_required
 def review_queue(request):
-    plans = selectors.review_queue(mentoring_selectors.scope_of(request.user))
-    return render(request, "actionplans/review_queue.html", {"plans": plans})
+    page = page_of(request, selectors.review_queue(mentoring_selectors.scope_of(request.user)))
+    return render(request, "actionplans/review_queue.html", {"page": page})
 
 
 @login_required
 def staff_overview(request):
     if not can(request.user, "actionplans.see_plan_overview"):
         raise PermissionDenied
-    plans = selectors.staff_overview()
-    states = {state: sum(p.state == state for p in plans) for state in PlanState}
+    page = page_of(request, selectors.staff_overview())
+    selectors.with_review_times(page)
     return render(
         request,
         "actionplans/staff_overview.html",
-        {"plans": plans, "states": [(PlanState(s).label, n) for s, n in states.items()]},
+        {"page": page, "states": [(state.label, n) for state, n in selectors.plans_by_state()]},
     )

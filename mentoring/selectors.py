@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.utils.translation import gettext
 
 from .models import (
@@ -120,14 +120,55 @@ def network_pairings_all():
     return _pairings().order_by("programme__starts_on", "scheme__code", "implementing_city__name")
 
 
-def programme_schemes(programme):
-    return (
-        Scheme.objects.filter(programme=programme)
-        .select_related("facilitator", "programme")
-        .prefetch_related(
-            Prefetch("pairings", queryset=Pairing.objects.select_related("mentor_city", "implementing_city"))
+@dataclass
+class SchemePairings:
+    """A scheme, the first of its pairings and how many it has."""
+
+    scheme: Scheme
+    pairings: list
+    total: int
+
+    @property
+    def more(self):
+        return self.total - len(self.pairings)
+
+
+def first_pairings_by_scheme(pairings, size):
+    """The first `size` of the `pairings` (a queryset from `_pairings()`) of each scheme, by implementing city,
+    and how many each scheme has among them: [SchemePairings] in scheme order, in one query at any size."""
+    ranked = (
+        pairings.annotate(
+            position=Window(
+                RowNumber(), partition_by=F("scheme_id"), order_by=[F("implementing_city__name").asc(), F("pk").asc()]
+            ),
+            in_scheme=Window(Count("pk"), partition_by=F("scheme_id")),
         )
+        .filter(position__lte=size)
+        .order_by("scheme__code", "scheme_id", "position")
     )
+    groups = {}
+    for pairing in ranked:
+        if pairing.scheme_id not in groups:
+            groups[pairing.scheme_id] = SchemePairings(pairing.scheme, [], pairing.in_scheme)
+        groups[pairing.scheme_id].pairings.append(pairing)
+    return list(groups.values())
+
+
+def programme_scheme_pairings(programme, size):
+    """Every scheme of the programme with its first `size` pairings and their number, in two queries."""
+    groups = {group.scheme.pk: group for group in first_pairings_by_scheme(network_pairings(programme), size)}
+    schemes = Scheme.objects.filter(programme=programme).select_related("facilitator", "programme")
+    return [groups.get(scheme.pk) or SchemePairings(scheme, [], 0) for scheme in schemes]
+
+
+def scheme_pairings(scheme):
+    """A scheme's pairings in a stable order, for its page."""
+    return scheme.pairings.select_related("mentor_city", "implementing_city").order_by("implementing_city__name", "pk")
+
+
+def pairings_of_cities(programme, city_ids):
+    """The programme's pairings in which any of the cities is mentor or implementing city."""
+    return network_pairings(programme).filter(Q(mentor_city_id__in=city_ids) | Q(implementing_city_id__in=city_ids))
 
 
 def visible_cities(scope):
@@ -356,6 +397,14 @@ def uptake_by_pairing(scope, pairings):
     for pairing_id, response, follow_up, n in rows.order_by():
         _count(result[pairing_id], response, follow_up, n)
     return result
+
+
+def scheme_uptake(scope, scheme):
+    """The uptake of all of a scheme's pairings together, counted as `uptake_by_pairing` counts, in two queries."""
+    total = Uptake()
+    for uptake in uptake_by_pairing(scope, Pairing.objects.filter(scheme=scheme).only("pk").order_by()).values():
+        total.add(uptake)
+    return total
 
 
 @dataclass
