@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import Coalesce, RowNumber, TruncDate
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext
 
 from .models import (
@@ -135,27 +135,24 @@ class SchemePairings:
 
 def first_pairings_by_scheme(pairings, size):
     """The first `size` of the `pairings` (a queryset from `_pairings()`) of each scheme, by implementing city,
-    and how many each scheme has among them: [SchemePairings] in scheme order, in one query at any size."""
-    ranked = (
-        pairings.annotate(
-            position=Window(
-                RowNumber(), partition_by=F("scheme_id"), order_by=[F("implementing_city__name").asc(), F("pk").asc()]
-            ),
-            in_scheme=Window(Count("pk"), partition_by=F("scheme_id")),
-        )
-        .filter(position__lte=size)
-        .order_by("scheme__code", "scheme_id", "position")
-    )
+    and how many each scheme has among them: [SchemePairings] in scheme order. Two queries at any size: the ids
+    of all of them in order (a few bytes a pairing), then the rows shown. (A window function would read only
+    the rows shown, but Django takes longer to compile it than PostgreSQL to send a programme's ids.)"""
+    order = ("scheme__code", "scheme_id", "implementing_city__name", "pk")
+    shown, totals = [], {}
+    for pk, scheme_id in pairings.order_by(*order).values_list("pk", "scheme_id"):
+        totals[scheme_id] = totals.get(scheme_id, 0) + 1
+        if totals[scheme_id] <= size:
+            shown.append(pk)
     groups = {}
-    for pairing in ranked:
-        if pairing.scheme_id not in groups:
-            groups[pairing.scheme_id] = SchemePairings(pairing.scheme, [], pairing.in_scheme)
-        groups[pairing.scheme_id].pairings.append(pairing)
+    for pairing in pairings.filter(pk__in=shown).order_by(*order):
+        group = groups.setdefault(pairing.scheme_id, SchemePairings(pairing.scheme, [], totals[pairing.scheme_id]))
+        group.pairings.append(pairing)
     return list(groups.values())
 
 
 def programme_scheme_pairings(programme, size):
-    """Every scheme of the programme with its first `size` pairings and their number, in two queries."""
+    """Every scheme of the programme with its first `size` pairings and their number, in three queries."""
     groups = {group.scheme.pk: group for group in first_pairings_by_scheme(network_pairings(programme), size)}
     schemes = Scheme.objects.filter(programme=programme).select_related("facilitator", "programme")
     return [groups.get(scheme.pk) or SchemePairings(scheme, [], 0) for scheme in schemes]
@@ -378,10 +375,9 @@ def _count(uptake, response, follow_up, n):
         uptake.done += n
 
 
-def uptake_by_pairing(scope, pairings):
-    """Uptake per pairing, in one query, counting only the submitted reports the
-    scope may read: all of its own pairings', the public ones of the others."""
-    pairing_ids = [p.pk for p in pairings]
+def _countable_recommendations(scope, pairing_ids):
+    """The register's recommendations that count in the scope's uptake: those of the submitted reports it may
+    read (all of its own pairings', the public ones of the others) and of its own pairings' other origins."""
     recommendations = register_recommendations(pairing_ids)
     if not scope.is_coordinator:
         # Other origins (the plan's review) are the pairing's own business: counted for its people only.
@@ -390,6 +386,14 @@ def uptake_by_pairing(scope, pairings):
             | Q(report__is_public=True)
             | Q(pairing_id__in=scope.pairing_ids)
         )
+    return recommendations
+
+
+def uptake_by_pairing(scope, pairings):
+    """Uptake per pairing, in one query, counting only the submitted reports the
+    scope may read: all of its own pairings', the public ones of the others."""
+    pairing_ids = [p.pk for p in pairings]
+    recommendations = _countable_recommendations(scope, pairing_ids)
     result = {pk: Uptake() for pk in pairing_ids}
     rows = recommendations.values_list(
         Coalesce("report__visit__pairing_id", "pairing_id"), "response", "follow_up"
@@ -400,10 +404,13 @@ def uptake_by_pairing(scope, pairings):
 
 
 def scheme_uptake(scope, scheme):
-    """The uptake of all of a scheme's pairings together, counted as `uptake_by_pairing` counts, in two queries."""
+    """The uptake of all of a scheme's pairings together, counted as `uptake_by_pairing` counts, in one query."""
     total = Uptake()
-    for uptake in uptake_by_pairing(scope, Pairing.objects.filter(scheme=scheme).only("pk").order_by()).values():
-        total.add(uptake)
+    recommendations = _countable_recommendations(scope, Pairing.objects.filter(scheme=scheme).values("pk"))
+    for response, follow_up, n in (
+        recommendations.values_list("response", "follow_up").annotate(n=Count("pk")).order_by()
+    ):
+        _count(total, response, follow_up, n)
     return total
 
 
