@@ -38,14 +38,17 @@ def _days(delta):
 
 def plan_figures(pairings, context):
     """{pairing id: figures} of the pairs that have a plan, in two queries (plans, then their transitions)."""
+    # Plain rows rather than models: a dashboard of every pair reads thousands of transitions.
     plans = {
         plan.pk: plan
-        for plan in ActionPlan.objects.filter(pairing__in=_pairing_ids(pairings)).only(
-            "pk", "pairing_id", "state", "state_changed_at"
+        for plan in ActionPlan.objects.filter(pairing__in=_pairing_ids(pairings)).values_list(
+            "pk", "pairing_id", "state", "state_changed_at", named=True
         )
     }
     transitions = {}
-    for transition in Transition.objects.filter(plan__in=list(plans)).only("plan_id", "from_state", "to_state", "at"):
+    for transition in Transition.objects.filter(plan__in=list(plans)).values_list(
+        "plan_id", "from_state", "to_state", "at", named=True
+    ):
         transitions.setdefault(transition.plan_id, []).append(transition)
     figures = {}
     for plan in plans.values():

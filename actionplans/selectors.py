@@ -9,6 +9,9 @@ from mentoring.selectors import visible_pairings
 
 from .models import Action, ActionPlan, Comment, Indicator, Objective, PlanState, Review, Transition
 
+# A total order, so that a list shown a page at a time never repeats or skips a plan.
+LIST_ORDER = ("pairing__scheme__code", "pairing__implementing_city__name", "pk")
+
 
 def _plans():
     return ActionPlan.objects.select_related(
@@ -164,13 +167,21 @@ def review_queue(scope):
         .filter(
             state__in=PlanState.awaiting_review(), pairing__scheme__facilitator_id__in=scope.expert_organisation_ids
         )
-        .order_by("state_changed_at")
+        .order_by("state_changed_at", "pk")
     )
 
 
 def staff_overview():
-    """Every plan with how long it has been in its state and how long its reviews took."""
-    plans = list(_plans().prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("at", "pk"))))
+    """Every plan, for the staff's overview; `with_review_times` adds the figures of the plans on a page."""
+    return (
+        _plans()
+        .prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("at", "pk")))
+        .order_by(*LIST_ORDER)
+    )
+
+
+def with_review_times(plans):
+    """How long each plan has been in its state and how long its reviews took, from its prefetched transitions."""
     now = timezone.now()
     for plan in plans:
         plan.time_in_state = now - plan.state_changed_at
@@ -178,6 +189,12 @@ def staff_overview():
         turnarounds = plan.review_turnarounds
         plan.mean_review_turnaround = sum(turnarounds, timezone.timedelta()) / len(turnarounds) if turnarounds else None
     return plans
+
+
+def plans_by_state():
+    """[(state, number of plans)] of every state, in the workflow's order, in one query."""
+    counts = dict(ActionPlan.objects.order_by().values_list("state").annotate(n=Count("pk")))
+    return [(PlanState(state), counts.get(state, 0)) for state in PlanState]
 
 
 def review_turnarounds(transitions):

@@ -16,9 +16,10 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from citiesgrow.viewer_cache import kept_per_viewer
+from citiesgrow.pagination import page_of
 from mentoring import selectors as mentoring_selectors
 from mentoring.models import City, Pairing, Role
+from pagecache import kept_per_viewer
 from toolkits.models import TransferabilityAssessment
 
 from . import parts, selectors, services, versions
@@ -82,7 +83,8 @@ def plan_list(request):
     """Endorsed plans for everyone; a signed-in person also finds the plans of their pairings."""
     scope = mentoring_selectors.scope_of(request.user)
     plans = selectors.visible_plans(scope) if request.user.is_authenticated else selectors._plans().public()
-    return render(request, "actionplans/plan_list.html", {"plans": plans})
+    page = page_of(request, plans.order_by(*selectors.LIST_ORDER))
+    return render(request, "actionplans/plan_list.html", {"page": page})
 
 
 def pairing_plan(request, pk):
@@ -707,8 +709,8 @@ def add_gap_action(request, slug, code):
 @login_required
 @kept_per_viewer
 def review_queue(request):
-    plans = selectors.review_queue(mentoring_selectors.scope_of(request.user))
-    return render(request, "actionplans/review_queue.html", {"plans": plans})
+    page = page_of(request, selectors.review_queue(mentoring_selectors.scope_of(request.user)))
+    return render(request, "actionplans/review_queue.html", {"page": page})
 
 
 @login_required
@@ -716,10 +718,10 @@ def review_queue(request):
 def staff_overview(request):
     if not can(request.user, "actionplans.see_plan_overview"):
         raise PermissionDenied
-    plans = selectors.staff_overview()
-    states = {state: sum(p.state == state for p in plans) for state in PlanState}
+    page = page_of(request, selectors.staff_overview())
+    selectors.with_review_times(page)
     return render(
         request,
         "actionplans/staff_overview.html",
-        {"plans": plans, "states": [(PlanState(s).label, n) for s, n in states.items()]},
+        {"page": page, "states": [(state.label, n) for state, n in selectors.plans_by_state()]},
     )

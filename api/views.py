@@ -13,9 +13,10 @@ from rest_framework.exceptions import NotAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+import pagecache
 from actionplans import export_tables as plan_tables
 from actionplans.selectors import plans_for_api
-from citiesgrow import export_tables, filters, viewer_cache
+from citiesgrow import export_tables, filters
 from events.selectors import events
 from mentoring import selectors
 from mentoring.models import City, Scheme
@@ -57,12 +58,12 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
         """The answer's data kept for its reader until the data changes, like the site's pages.
 
         Authentication and throttling have run before this; the data is rendered for every request."""
-        key = viewer_cache.key_for(request._request, user=request.user, extra=[request.accepted_renderer.format])
-        if key is not None and (data := viewer_cache.get(key)) is not None:
+        key = pagecache.key_for(request._request, user=request.user, extra=[request.accepted_renderer.format])
+        if key is not None and (data := pagecache.get(key)) is not None:
             return Response(data)
         response = answer(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
-            viewer_cache.keep(key, response.data)
+            pagecache.keep(key, response.data)
         return response
 
 

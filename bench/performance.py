@@ -393,7 +393,7 @@ def render_report(run):
         f"{o['concurrency']} concurrent users requesting one page for {o['duration']:g} s, after "
         f"{o['warm']:g} s of warm-up that is not counted. Each user sends the cookies of the page's person's "
         "browser: the signed-in session (a session created like a sign-in; none for the visitor) and the CSRF "
-        "cookie. The page cache is on, as in production (`citiesgrow/viewer_cache.py`): a page is kept for its "
+        "cookie. The page cache is on, as in production (`pagecache/`): a page is kept for its "
         "person until the data changes and for at most a minute, so under a steady load most answers are "
         "served kept, and each worker builds the page once. The **constant view** "
         f"(`{CONSTANT}`, only in the benchmark's URLconf `bench/urls.py`) answers a fixed 100-byte page behind "

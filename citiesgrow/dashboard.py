@@ -18,6 +18,7 @@ plans stuck; comments to resolve, indicator check-ins, reviews waiting).
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Avg, Count, Q
 from django.urls import reverse
@@ -89,12 +90,25 @@ class PairRow:
     pairing: object
     values: dict
     risks: list
-    cells: list = field(default_factory=list)
+    columns: list = field(default_factory=list)
     next_todo: Todo | None = None
 
     @property
     def at_risk(self):
         return bool(self.risks)
+
+    @cached_property
+    def cells(self):
+        """The figures as the table prints them: worked out only for the rows a page shows."""
+        return [
+            Cell(display(column.kind, self.values[column.key]), _is_at_risk(column, self.values[column.key]))
+            for column in self.columns
+            if column.kind != "hidden"
+        ]
+
+
+def _is_at_risk(column, value):
+    return column.at_risk is not None and value is not None and column.at_risk(value)
 
 
 def display(kind, value):
@@ -137,19 +151,9 @@ def pair_rows(pairings, context):
     for pairing in pairings:
         values = {column.key: loaded[column.key].get(pairing.pk) for column in columns}
         risks = [
-            str(column.risk_label or column.header)
-            for column in columns
-            if column.at_risk is not None and values[column.key] is not None and column.at_risk(values[column.key])
+            str(column.risk_label or column.header) for column in columns if _is_at_risk(column, values[column.key])
         ]
-        cells = [
-            Cell(
-                display(column.kind, values[column.key]),
-                column.at_risk is not None and values[column.key] is not None and column.at_risk(values[column.key]),
-            )
-            for column in columns
-            if column.kind != "hidden"
-        ]
-        rows.append(PairRow(pairing, values, risks, cells))
+        rows.append(PairRow(pairing, values, risks, columns))
     return rows
 
 

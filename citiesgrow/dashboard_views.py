@@ -9,13 +9,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors
 from mentoring.models import Scheme
+from pagecache import kept_per_viewer
 
 from . import charts, dashboard, exports, filters
 from . import rules as _rules  # noqa: F401 - registers the dashboards' permissions
 from .filters import FilterError, apply_filters
+from .pagination import HEAVY_PAGE_SIZE, PREVIEW_SIZE, Preview, page_of
 
 SCHEME_FILTER = {"scheme": filters.scheme("scheme")}
 
@@ -81,13 +82,18 @@ def coordinator(request):
         programme, rows = _coordinator_data(request)
     except FilterError as error:
         return _bad_request(request, error)
-    visits_chart, uptake_chart = _charts(rows)
+    # The scheme totals count every pair; the table of pairs and its charts show a page of them.
+    page = page_of(request, rows, HEAVY_PAGE_SIZE)
+    visits_chart, uptake_chart = _charts(page)
+    filters = request.GET.copy()
+    filters.pop("page", None)
     return render(
         request,
         "dashboards/coordinator.html",
         {
             "programme": programme,
-            "rows": rows,
+            "page": page,
+            "rows": page.object_list,
             "schemes": dashboard.by_scheme(rows),
             "columns": _columns(),
             "scheme_options": Scheme.objects.filter(programme=programme).order_by("code") if programme else [],
@@ -95,7 +101,7 @@ def coordinator(request):
             "plan_stuck_days": settings.PLAN_STUCK_DAYS,
             "visits_chart": visits_chart,
             "uptake_chart": uptake_chart,
-            "query": request.GET.urlencode(),
+            "query": filters.urlencode(),
         },
     )
 
@@ -135,15 +141,17 @@ SCHEME_COLUMNS = [
 ]
 
 
-def _expert_data(request):
+def _expert_pairings(request):
     scope = selectors.scope_of(request.user)
     _, pairings = _programme_pairings(scope)
-    pairings = list(pairings.filter(scheme__facilitator_id__in=scope.expert_organisation_ids))
-    context = dashboard.DashboardContext(scope=scope)
-    rows = dashboard.pair_rows(pairings, context)
+    return scope, pairings.filter(scheme__facilitator_id__in=scope.expert_organisation_ids)
+
+
+def _todos(pairings, context):
+    """Every to-do of the pairs (for their next deadlines), and those waiting for the expert partner."""
     items = dashboard.todos(pairings, context)
-    own = [t for t in items if t.organisation is not None and t.organisation.pk in scope.expert_organisation_ids]
-    return dashboard.attach_next_todos(rows, items), own
+    organisations = context.scope.expert_organisation_ids
+    return items, [t for t in items if t.organisation is not None and t.organisation.pk in organisations]
 
 
 @login_required
@@ -154,11 +162,16 @@ def expert(request):
             request,
             gettext("This dashboard is for expert partners: it shows the pairs of the schemes they facilitate."),
         )
-    rows, todos = _expert_data(request)
+    scope, pairings = _expert_pairings(request)
+    pairings = list(pairings)
+    items, own = _todos(pairings, dashboard.DashboardContext(scope=scope))
+    # The figures of the pairs on this page only; what waits for the expert comes from all of them.
+    page = page_of(request, pairings, HEAVY_PAGE_SIZE)
+    rows = dashboard.attach_next_todos(dashboard.pair_rows(page, dashboard.DashboardContext(scope=scope)), items)
     return render(
         request,
         "dashboards/expert.html",
-        {"rows": rows, "todos": todos, "schemes": dashboard.by_scheme(rows), "columns": _columns()},
+        {"page": page, "rows": rows, "todos": Preview(own[:PREVIEW_SIZE], len(own)), "columns": _columns()},
     )
 
 
@@ -167,7 +180,11 @@ def expert_export(request, fmt):
     _export_format(fmt)
     if not rules.has_perm("dashboards.see_expert_dashboard", request.user):
         return _denied(request, gettext("This dashboard is for expert partners."))
-    rows, _ = _expert_data(request)
+    scope, pairings = _expert_pairings(request)
+    pairings = list(pairings)
+    context = dashboard.DashboardContext(scope=scope)
+    items, _ = _todos(pairings, context)
+    rows = dashboard.attach_next_todos(dashboard.pair_rows(pairings, context), items)
     sheet = exports.Sheet("pairs", dashboard.pair_export_columns(with_next_deadline=True), rows)
     return exports.download([sheet], filename="my-schemes", fmt=fmt, request=request)
 

@@ -110,7 +110,7 @@ if CACHE_URL.startswith("redis"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Pages kept per viewer until the data changes (citiesgrow/viewer_cache.py); PostgreSQL only.
+# Pages kept per viewer until the data changes (pagecache/); PostgreSQL only.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTH_USER_MODEL = "accounts.User"

@@ -6,12 +6,13 @@ from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
-from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring import selectors
-from mentoring.models import Role
+from mentoring.models import Pairing, Role
+from pagecache import kept_per_viewer
 
 from .celery import app as celery_app
 from .middleware import database_error
+from .pagination import PREVIEW_SIZE
 
 
 @kept_per_viewer
@@ -21,15 +22,15 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "home_public.html", {"programme": programme})
     scope = selectors.scope_of(request.user)
-    pairings = list(selectors.visible_pairings(scope).filter(programme=programme)) if programme else []
+    pairings = selectors.visible_pairings(scope).filter(programme=programme) if programme else Pairing.objects.none()
     own_cities = scope.city_ids
-    city_pairings = [p for p in pairings if p.mentor_city_id in own_cities or p.implementing_city_id in own_cities]
-    expert_pairings = [p for p in pairings if p.scheme.facilitator_id in scope.expert_organisation_ids]
+    city_pairings = list(selectors.pairings_of_cities(programme, own_cities) if own_cities and programme else [])
     memberships = list(request.user.memberships.select_related("city", "organisation"))
     people = {}
     if city_pairings:
         for membership in selectors.memberships_of_pairings(city_pairings):
             people.setdefault(membership.scope, []).append(membership)
+    expert_pairings = pairings.filter(scheme__facilitator_id__in=scope.expert_organisation_ids)
     context = {
         "programme": programme,
         "memberships": memberships,
@@ -46,18 +47,14 @@ def home(request):
             }
             for p in city_pairings
         ],
-        "expert_schemes": _group_by_scheme(expert_pairings),
-        "all_schemes": _group_by_scheme(pairings) if scope.is_coordinator else [],
+        # A scheme's pairings grow with the network: the home page names the first and links to the scheme.
+        "expert_schemes": selectors.first_pairings_by_scheme(expert_pairings, PREVIEW_SIZE)
+        if scope.expert_organisation_ids
+        else [],
+        "all_schemes": selectors.first_pairings_by_scheme(pairings, PREVIEW_SIZE) if scope.is_coordinator else [],
         "roles": Role,
     }
     return render(request, "home.html", context)
-
-
-def _group_by_scheme(pairings):
-    schemes = {}
-    for pairing in pairings:
-        schemes.setdefault(pairing.scheme, []).append(pairing)
-    return list(schemes.items())
 
 
 @never_cache

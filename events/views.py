@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from citiesgrow.viewer_cache import kept_per_viewer
+from pagecache import kept_per_viewer
 
 from . import selectors
 from .links import event_links

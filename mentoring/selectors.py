@@ -128,14 +128,52 @@ def network_pairings_for_api():
     )
 
 
-def programme_schemes(programme):
-    return (
-        Scheme.objects.filter(programme=programme)
-        .select_related("facilitator", "programme")
-        .prefetch_related(
-            Prefetch("pairings", queryset=Pairing.objects.select_related("mentor_city", "implementing_city"))
-        )
-    )
+@dataclass
+class SchemePairings:
+    """A scheme, the first of its pairings and how many it has."""
+
+    scheme: Scheme
+    pairings: list
+    total: int
+
+    @property
+    def more(self):
+        return self.total - len(self.pairings)
+
+
+def first_pairings_by_scheme(pairings, size):
+    """The first `size` of the `pairings` (a queryset from `_pairings()`) of each scheme, by implementing city,
+    and how many each scheme has among them: [SchemePairings] in scheme order. Two queries at any size: the ids
+    of all of them in order (a few bytes a pairing), then the rows shown. (A window function would read only
+    the rows shown, but Django takes longer to compile it than PostgreSQL to send a programme's ids.)"""
+    order = ("scheme__code", "scheme_id", "implementing_city__name", "pk")
+    shown, totals = [], {}
+    for pk, scheme_id in pairings.order_by(*order).values_list("pk", "scheme_id"):
+        totals[scheme_id] = totals.get(scheme_id, 0) + 1
+        if totals[scheme_id] <= size:
+            shown.append(pk)
+    groups = {}
+    for pairing in pairings.filter(pk__in=shown).order_by(*order):
+        group = groups.setdefault(pairing.scheme_id, SchemePairings(pairing.scheme, [], totals[pairing.scheme_id]))
+        group.pairings.append(pairing)
+    return list(groups.values())
+
+
+def programme_scheme_pairings(programme, size):
+    """Every scheme of the programme with its first `size` pairings and their number, in three queries."""
+    groups = {group.scheme.pk: group for group in first_pairings_by_scheme(network_pairings(programme), size)}
+    schemes = Scheme.objects.filter(programme=programme).select_related("facilitator", "programme")
+    return [groups.get(scheme.pk) or SchemePairings(scheme, [], 0) for scheme in schemes]
+
+
+def scheme_pairings(scheme):
+    """A scheme's pairings in a stable order, for its page."""
+    return scheme.pairings.select_related("mentor_city", "implementing_city").order_by("implementing_city__name", "pk")
+
+
+def pairings_of_cities(programme, city_ids):
+    """The programme's pairings in which any of the cities is mentor or implementing city."""
+    return network_pairings(programme).filter(Q(mentor_city_id__in=city_ids) | Q(implementing_city_id__in=city_ids))
 
 
 def visible_cities(scope):
@@ -345,10 +383,9 @@ def _count(uptake, response, follow_up, n):
         uptake.done += n
 
 
-def uptake_by_pairing(scope, pairings):
-    """Uptake per pairing, in one query, counting only the submitted reports the
-    scope may read: all of its own pairings', the public ones of the others."""
-    pairing_ids = [p.pk for p in pairings]
+def _countable_recommendations(scope, pairing_ids):
+    """The register's recommendations that count in the scope's uptake: those of the submitted reports it may
+    read (all of its own pairings', the public ones of the others) and of its own pairings' other origins."""
     recommendations = register_recommendations(pairing_ids)
     if not scope.is_coordinator:
         # Other origins (the plan's review) are the pairing's own business: counted for its people only.
@@ -357,6 +394,14 @@ def uptake_by_pairing(scope, pairings):
             | Q(report__is_public=True)
             | Q(pairing_id__in=scope.pairing_ids)
         )
+    return recommendations
+
+
+def uptake_by_pairing(scope, pairings):
+    """Uptake per pairing, in one query, counting only the submitted reports the
+    scope may read: all of its own pairings', the public ones of the others."""
+    pairing_ids = [p.pk for p in pairings]
+    recommendations = _countable_recommendations(scope, pairing_ids)
     result = {pk: Uptake() for pk in pairing_ids}
     rows = recommendations.values_list(
         Coalesce("report__visit__pairing_id", "pairing_id"), "response", "follow_up"
@@ -364,6 +409,17 @@ def uptake_by_pairing(scope, pairings):
     for pairing_id, response, follow_up, n in rows.order_by():
         _count(result[pairing_id], response, follow_up, n)
     return result
+
+
+def scheme_uptake(scope, scheme):
+    """The uptake of all of a scheme's pairings together, counted as `uptake_by_pairing` counts, in one query."""
+    total = Uptake()
+    recommendations = _countable_recommendations(scope, Pairing.objects.filter(scheme=scheme).values("pk"))
+    for response, follow_up, n in (
+        recommendations.values_list("response", "follow_up").annotate(n=Count("pk")).order_by()
+    ):
+        _count(total, response, follow_up, n)
+    return total
 
 
 @dataclass

@@ -11,11 +11,25 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from citiesgrow.viewer_cache import kept_per_viewer
+from citiesgrow.pagination import LIGHT_PAGE_SIZE, PREVIEW_SIZE, page_of, preview
 from notifications.rendering import language_of
+from pagecache import kept_per_viewer
 
 from . import forms, ical, selectors, services
-from .models import AgendaItem, Attachment, CalendarFeed, City, Pairing, Participant, Programme, Recommendation
+from .models import (
+    AgendaItem,
+    Attachment,
+    CalendarFeed,
+    City,
+    Pairing,
+    Participant,
+    Programme,
+    Recommendation,
+    Scheme,
+)
+
+# The programme page names its cities up to this many, then links to the list of all of them.
+CITY_PREVIEW_SIZE = 48
 
 
 def _require(request, perm, obj=None):
@@ -32,42 +46,46 @@ def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.select_related("coordinator"), slug=slug)
     _require(request, "mentoring.see_network")
     scope = selectors.scope_of(request.user)
-    schemes = _mark_open_pairings(selectors.programme_schemes(programme), scope)
+    schemes = selectors.programme_scheme_pairings(programme, PREVIEW_SIZE)
+    _mark_open_pairings([pairing for group in schemes for pairing in group.pairings], scope)
+    cities = preview(City.objects.order_by("name", "pk"), CITY_PREVIEW_SIZE)
+    shown = [city.pk for city in cities.rows]
     return render(
         request,
         "mentoring/programme_detail.html",
         {
             "programme": programme,
             "schemes": schemes,
-            "cities": City.objects.all(),
-            "my_city_ids": set(selectors.visible_cities(scope).values_list("pk", flat=True)),
+            "cities": cities,
+            "my_city_ids": set(selectors.visible_cities(scope).filter(pk__in=shown).values_list("pk", flat=True)),
         },
     )
 
 
-def _mark_open_pairings(schemes, scope):
-    schemes = list(schemes)
-    for scheme in schemes:
-        for pairing in scheme.pairings.all():
-            pairing.can_open = pairing.pk in scope.pairing_ids
-    return schemes
+def _mark_open_pairings(pairings, scope):
+    for pairing in pairings:
+        pairing.can_open = pairing.pk in scope.pairing_ids
 
 
 @login_required
 @kept_per_viewer
 def scheme_detail(request, slug, code):
-    scheme = get_object_or_404(selectors.programme_schemes(get_object_or_404(Programme, slug=slug)), code=code.upper())
+    programme = get_object_or_404(Programme, slug=slug)
+    scheme = get_object_or_404(
+        Scheme.objects.filter(programme=programme).select_related("facilitator", "programme"), code=code.upper()
+    )
     _require(request, "mentoring.see_network")
     scope = selectors.scope_of(request.user)
-    _mark_open_pairings([scheme], scope)
-    pairings = list(scheme.pairings.all())
-    uptake = selectors.uptake_by_pairing(scope, pairings)
-    for pairing in pairings:
+    page = page_of(request, selectors.scheme_pairings(scheme))
+    _mark_open_pairings(page, scope)
+    uptake = selectors.uptake_by_pairing(scope, page)
+    for pairing in page:
         pairing.uptake = uptake[pairing.pk]
-    total = selectors.Uptake()
-    for value in uptake.values():
-        total.add(value)
-    return render(request, "mentoring/scheme_detail.html", {"scheme": scheme, "scheme_uptake": total})
+    return render(
+        request,
+        "mentoring/scheme_detail.html",
+        {"scheme": scheme, "page": page, "scheme_uptake": selectors.scheme_uptake(scope, scheme)},
+    )
 
 
 @login_required
@@ -106,14 +124,18 @@ def pairing_detail(request, pk):
 def city_list(request):
     _require(request, "mentoring.see_network")
     programme = selectors.current_programme()
+    page = page_of(request, City.objects.order_by("name", "pk"))
+    shown = [city.pk for city in page]
     roles = {}
     if programme:
-        for pairing in selectors.network_pairings(programme):
+        for pairing in selectors.pairings_of_cities(programme, shown):
             roles[pairing.mentor_city_id] = (gettext("Mentor city"), pairing)
             roles[pairing.implementing_city_id] = (gettext("Implementing city"), pairing)
-    visible = set(selectors.visible_cities(selectors.scope_of(request.user)).values_list("pk", flat=True))
-    rows = [{"city": city, "role": roles.get(city.pk), "can_open": city.pk in visible} for city in City.objects.all()]
-    return render(request, "mentoring/city_list.html", {"rows": rows})
+    visible = set(
+        selectors.visible_cities(selectors.scope_of(request.user)).filter(pk__in=shown).values_list("pk", flat=True)
+    )
+    rows = [{"city": city, "role": roles.get(city.pk), "can_open": city.pk in visible} for city in page]
+    return render(request, "mentoring/city_list.html", {"rows": rows, "page": page})
 
 
 @login_required
@@ -141,12 +163,13 @@ def city_detail(request, slug):
 def people_list(request):
     _require(request, "mentoring.see_people")
     memberships = selectors.visible_memberships(selectors.scope_of(request.user)).order_by(
-        "city__name", "organisation__name", "user__name"
+        "city__name", "organisation__name", "user__name", "pk"
     )
+    page = page_of(request, memberships, LIGHT_PAGE_SIZE)
     groups = {}
-    for membership in memberships:
+    for membership in page:
         groups.setdefault(membership.scope, []).append(membership)
-    return render(request, "mentoring/people_list.html", {"groups": groups.items()})
+    return render(request, "mentoring/people_list.html", {"groups": groups.items(), "page": page})
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
-from citiesgrow.viewer_cache import kept_per_viewer
+from pagecache import kept_per_viewer
 
 from . import selectors, services
 from .events import EVENTS

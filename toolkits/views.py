@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from citiesgrow.viewer_cache import kept_per_viewer
 from mentoring.models import City
 from mentoring.selectors import current_programme
+from pagecache import kept_per_viewer
 
 from . import selectors, services
 from .charts import self_assessment_chart

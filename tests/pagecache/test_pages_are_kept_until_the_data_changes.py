@@ -1,5 +1,5 @@
 """A page a person has just seen is served again from the cache, and never once the data has changed,
-whoever changed it and however (citiesgrow/viewer_cache.py).
+whoever changed it and however (pagecache/).
 
 These tests commit their writes (transaction=True): a kept page is keyed on committed data, and a
 request inside the test's own open transaction is always built afresh."""
@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from citiesgrow import viewer_cache
+import pagecache
 from mentoring.models import City, Pairing, Role
 from tests.factories import VisitFactory, person
 
@@ -156,11 +156,11 @@ def test_each_language_gets_its_own_page(db):
 
 def test_a_kept_page_is_built_again_after_a_minute(network, monkeypatch):
     officer = _signed_in(network["officer"])
-    minute = viewer_cache._minute()
-    monkeypatch.setattr(viewer_cache, "_minute", lambda: minute)
+    minute = pagecache._minute()
+    monkeypatch.setattr(pagecache, "_minute", lambda: minute)
     _, built = _get(officer, "/")
     _, kept = _served_kept(officer, "/")
-    monkeypatch.setattr(viewer_cache, "_minute", lambda: minute + 1)
+    monkeypatch.setattr(pagecache, "_minute", lambda: minute + 1)
     _, rebuilt = _get(officer, "/")
     assert kept == 3 and rebuilt == built
 

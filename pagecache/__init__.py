@@ -40,7 +40,7 @@ _CHAR_INDEX = {char: index for index, char in enumerate(CSRF_ALLOWED_CHARS)}
 @cache
 def _token_placeholder(secret_key):
     # Derived from SECRET_KEY, so no text a person writes on a page can contain it.
-    return b"csrf-" + salted_hmac("citiesgrow.viewer_cache", "token", secret=secret_key).hexdigest()[:27].encode()
+    return b"csrf-" + salted_hmac("pagecache", "token", secret=secret_key).hexdigest()[:27].encode()
 
 
 def token_placeholder():
