@@ -6,7 +6,7 @@ from django.test import Client
 
 from bench.growth import counts
 from bench.loadgen import Target, gunicorn_server, run_load
-from bench.performance import CONSTANT, Run, Throughput, query_counts, render_report
+from bench.performance import CONSTANT, Run, Throughput, query_counts, render_report, throughput
 from mentoring.models import Role
 from tests.factories import CityFactory, person
 from tests.worker import _database_url
@@ -19,10 +19,17 @@ def test_a_tiny_run_is_measured_and_reported():
     client.force_login(officer)
     session = client.cookies["sessionid"].value
 
-    with gunicorn_server(workers=1, env={"DATABASE_URL": _database_url()}) as base_url:
+    key = ("home", "/", "officer")
+    with (
+        gunicorn_server(workers=1, env={"DATABASE_URL": _database_url()}) as base_url,
+        gunicorn_server(workers=1, env={"DATABASE_URL": _database_url(), "PAGE_CACHE": "0"}) as built_url,
+    ):
         constant = run_load(base_url, [Target(CONSTANT, session)], concurrency=2, duration=1)
         home = run_load(base_url, [Target("/", session)], concurrency=2, duration=1)
         anonymous = run_load(base_url, [Target(CONSTANT)], concurrency=1, duration=0.3)
+        measured_load = throughput(
+            base_url, built_url, [key], {"officer": {"session": session}}, concurrency=2, duration=0.5, warm=0
+        )
 
     assert constant.requests > 0 and home.requests > 0
     assert set(constant.statuses) == set(home.statuses) == {200}
@@ -30,7 +37,10 @@ def test_a_tiny_run_is_measured_and_reported():
     assert set(anonymous.statuses) == {302}  # the constant view asks for the same sign-in as the pages
     assert 0 < constant.percentile(50) <= constant.percentile(95) <= constant.percentile(99)
 
-    key = ("home", "/", "officer")
+    assert set(measured_load.pages) == set(measured_load.built) == {key}
+    assert all(set(load.statuses) == {200} for _, load in measured_load.loads())
+    built = measured_load.built[key]
+
     measured = query_counts([key], {"officer": client}, rounds=1)
     run = Run(
         options={
@@ -58,7 +68,7 @@ def test_a_tiny_run_is_measured_and_reported():
         },
         sizes={"1×": counts(), "2×": counts()},
         queries={"1×": measured, "2×": measured},
-        throughput={scale: Throughput(constant, constant, {key: home}) for scale in ("1×", "2×")},
+        throughput={scale: Throughput(constant, constant, {key: home}, {key: built}) for scale in ("1×", "2×")},
         soak=home,
     )
     report = render_report(run)
@@ -67,5 +77,9 @@ def test_a_tiny_run_is_measured_and_reported():
     assert "Query counts equal at 1× and 2×: **1 of 1**" in report
     assert f"| home `/` | officer | {measured[key].queries} | {measured[key].queries} |" in report
     share = 100 * home.per_second / constant.per_second
+    built_share = 100 * built.per_second / constant.per_second
     assert f"| home `/` | officer | {home.per_second:.1f} | {share:.0f} %" in report
+    assert f"| {built.per_second:.1f} | {built_share:.0f} %" in report
+    reached = f"**{int(share >= 35)} of 1** pages kept, **{int(built_share >= 35)} of 1** built"
+    assert f"- 2×: At least 35 % of the constant view: {reached}." in report
     assert f"| {home.requests:,} | {home.per_second:.1f} |" in report  # the soak's row
