@@ -98,7 +98,7 @@ bench: performance
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/deliverables.py
 
 # The performance report docs/performance.md: query counts, throughput on gunicorn and a soak at 1× and
-# 50× the demo (about 15 minutes). PERFORMANCE_ARGS=--quick for a smoke run written to a temporary file.
+# 50× the demo, each page kept and built (about 25 minutes). PERFORMANCE_ARGS=--quick for a smoke run written to a temporary file.
 performance: $(VENV)/.test-installed
 	@$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.services
 	$(TEST_ENV) DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/performance.py $(PERFORMANCE_ARGS)
