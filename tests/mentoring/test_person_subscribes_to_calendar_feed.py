@@ -4,7 +4,7 @@ import icalendar
 from django.urls import reverse
 
 from mentoring import services
-from mentoring.models import LearningBrief
+from mentoring.models import LearningBrief, Visit
 from tests.factories import VisitFactory
 
 
@@ -82,3 +82,19 @@ def test_tokens_are_long_and_random(network):
     first = services.calendar_feed_for(user=network["officer"]).token
     second = services.calendar_feed_for(user=network["mentor_officer"]).token
     assert first != second and len(first) >= 40
+
+
+def test_a_cancelled_visit_stays_in_the_feed_marked_cancelled(client, network):
+    visit = VisitFactory(pairing=network.pairing)
+    feed = services.calendar_feed_for(user=network["officer"])
+    before = events(client.get(feed.get_absolute_url()))
+    assert str(before[f"visit-{visit.pk}-visit@cities-grow"]["STATUS"]) in {"TENTATIVE", "CONFIRMED"}
+
+    services.change_visit_status(visit=visit, by=network["officer"], status=Visit.Status.CANCELLED)
+    found = events(client.get(feed.get_absolute_url()))
+
+    # The same UIDs, so the calendar app updates the events it already holds instead of keeping them.
+    assert set(found) == set(before)
+    assert {str(event["STATUS"]) for event in found.values()} == {"CANCELLED"}
+    assert str(found[f"visit-{visit.pk}-visit@cities-grow"]["SUMMARY"]).startswith("Cancelled: Study visit to ")
+    assert str(found[f"visit-{visit.pk}-brief_due@cities-grow"]["SUMMARY"]).startswith("Cancelled: ")
