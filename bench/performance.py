@@ -9,8 +9,9 @@ Steps: empty and migrate the database, `load_demo`; measure every main page as e
 through Django's test client (query count, server time, time in SQL); start gunicorn and measure each
 page's throughput under concurrent load next to a constant view behind the same middleware and session;
 grow the network to 50× (bench/growth.py) and measure again; then 100 concurrent users for 60 s over a mix
-of the pages. The report says how everything was measured. The exit status is 1 when a page's query count
-grows with the data, a page answers anything but 200, or the soak sees an error.
+of the pages, and again while someone else saves something every second. The report says how everything
+was measured. The exit status is 1 when a page's query count grows with the data, a page answers anything
+but 200, or a soak sees an error.
 """
 
 import argparse
@@ -20,8 +21,10 @@ import platform
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +60,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from accounts.models import User  # noqa: E402
 from bench.growth import counts, grow  # noqa: E402
 from bench.loadgen import Target, gunicorn_server, run_load  # noqa: E402
-from mentoring.models import Pairing  # noqa: E402
+from mentoring.models import City, Pairing  # noqa: E402
 from toolkits.models import GoodPractice, Toolkit  # noqa: E402
 
 PEOPLE = {
@@ -276,6 +279,8 @@ class Run:
     queries: dict = field(default_factory=dict)  # scale -> {(name, path, role): ServerTime}
     throughput: dict = field(default_factory=dict)  # scale -> Throughput
     soak: object = None  # loadgen.Result
+    soak_with_writes: object = None  # loadgen.Result, while another person saves something every few seconds
+    writes: int = 0  # the writes committed during that soak
     seconds: float = 0.0
 
     @property
@@ -301,7 +306,11 @@ class Run:
 
     @property
     def ok(self):
-        return not self.unequal_counts() and not self.page_errors() and (self.soak is None or self.soak.errors == 0)
+        return (
+            not self.unequal_counts()
+            and not self.page_errors()
+            and all(soak is None or soak.errors == 0 for soak in (self.soak, self.soak_with_writes))
+        )
 
 
 def machine():
@@ -433,7 +442,11 @@ def render_report(run):
         f"page's requests per second are given as a share of their mean. Goal: at least {GOAL} %.",
         f"3. **Soak**: {o['soak_users']} concurrent users for {o['soak_seconds']:g} s at {large_scale}, each "
         "going through all the pages of the throughput table in turn (from a different starting page) as their "
-        "people. Every answer other than 2xx/3xx and every connection error or timeout counts as an error.",
+        "people, on the server that keeps pages. Every answer other than 2xx/3xx and every connection error or "
+        "timeout counts as an error. Then the same soak again while someone else saves something every "
+        f"{o['write_interval']:g} s (a committed `UPDATE` of a city, from another connection): each write gives "
+        "every later request another database snapshot, so every kept page is built again, as in daily use "
+        "where people read and write at once.",
         "",
         "The API's throttles (60 and 600 requests a minute by default) are raised for the run "
         "(`API_ANON_RATE`, `API_USER_RATE`): they would otherwise answer 429 to a load generator, which is "
@@ -528,19 +541,27 @@ def render_report(run):
                 f"| {key[0]} `{key[1]}` | {key[2]} | {scale} | {share:.0f} % | {_where(run.queries[scale][key])} |"
             )
     lines.append("")
-    if run.soak is not None:
-        soak = run.soak
+    for title, soak in [
+        (f"## Soak: {o['soak_users']} concurrent users for {o['soak_seconds']:g} s at {large_scale}", run.soak),
+        (
+            f"## Soak with writes: the same, while someone saves something every {o['write_interval']:g} s",
+            run.soak_with_writes,
+        ),
+    ]:
+        if soak is None:
+            continue
         statuses = ", ".join(f"{n:,} × {status}" for status, n in sorted(soak.statuses.items()))
         failures = ", ".join(f"{n} × {kind}" for kind, n in soak.failures.items()) or "none"
         lines += [
-            f"## Soak: {o['soak_users']} concurrent users for {o['soak_seconds']:g} s at {large_scale}",
+            title,
             "",
             "| requests | requests/s | p50 ms | p95 ms | p99 ms | errors |",
             "|---|---|---|---|---|---|",
             f"| {soak.requests:,} | {soak.per_second:.1f} | {_ms(soak.median)} | {_ms(soak.percentile(95))} | "
             f"{_ms(soak.percentile(99))} | {soak.errors} |",
             "",
-            f"Answers: {statuses}. Connection errors and timeouts: {failures}.",
+            f"Answers: {statuses}. Connection errors and timeouts: {failures}."
+            + (f" Writes committed meanwhile: {run.writes}." if soak is run.soak_with_writes else ""),
             "",
         ]
     return "\n".join(lines)
@@ -557,6 +578,31 @@ def empty_and_load_demo():
     with open(os.devnull, "w") as quiet:
         call_command("load_demo", stdout=quiet)
     prepare_people()
+
+
+@contextmanager
+def someone_writing(*, every):
+    """Someone else saving something every `every` seconds while the block runs: an UPDATE committed from a
+    connection of its own, which gives every later request another database snapshot. Yields the count."""
+    city = City.objects.order_by("pk").values_list("pk", flat=True).first()
+    done, writes = threading.Event(), {"count": 0}
+
+    def write():
+        try:
+            while not done.wait(every):
+                with connection.cursor() as cursor:
+                    cursor.execute("UPDATE mentoring_city SET name = name WHERE id = %s", [city])
+                writes["count"] += 1
+        finally:
+            connection.close()
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        yield writes
+    finally:
+        done.set()
+        writer.join()
 
 
 def measure_scale(run, scale, options, log):
@@ -587,6 +633,12 @@ def measure_scale(run, scale, options, log):
             role_sessions = sessions(role_clients)
             targets = [Target(path, **role_sessions[role]) for _, path, role in chosen]
             run.soak = run_load(base_url, targets, concurrency=options["soak_users"], duration=options["soak_seconds"])
+            print(f"{scale}: soak with a write every {options['write_interval']:g} s…", flush=True)
+            with someone_writing(every=options["write_interval"]) as writes:
+                run.soak_with_writes = run_load(
+                    base_url, targets, concurrency=options["soak_users"], duration=options["soak_seconds"]
+                )
+            run.writes = writes["count"]
 
 
 def main(argv=None):
@@ -599,6 +651,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, help="seconds of load per page (8)")
     parser.add_argument("--soak-users", type=int, default=100)
     parser.add_argument("--soak-seconds", type=float, help="(60)")
+    parser.add_argument("--write-interval", type=float, default=1.0, help="seconds between writes in the second soak")
     parser.add_argument("--output", type=Path, help="the report (docs/performance.md; a temporary file with --quick)")
     args = parser.parse_args(argv)
     quick = args.quick
@@ -613,6 +666,7 @@ def main(argv=None):
         "rounds": 2 if quick else 5,
         "soak_users": args.soak_users,
         "soak_seconds": args.soak_seconds or (10.0 if quick else 60.0),
+        "write_interval": args.write_interval,
         "large": f"{factor}×",
     }
     output = args.output or (

@@ -6,7 +6,7 @@ from django.test import Client
 
 from bench.growth import counts
 from bench.loadgen import Target, gunicorn_server, run_load
-from bench.performance import CONSTANT, Run, Throughput, query_counts, render_report, throughput
+from bench.performance import CONSTANT, Run, Throughput, query_counts, render_report, someone_writing, throughput
 from mentoring.models import Role
 from tests.factories import CityFactory, person
 from tests.worker import _database_url
@@ -30,6 +30,8 @@ def test_a_tiny_run_is_measured_and_reported():
         measured_load = throughput(
             base_url, built_url, [key], {"officer": {"session": session}}, concurrency=2, duration=0.5, warm=0
         )
+        with someone_writing(every=0.2) as writes:
+            while_written = run_load(base_url, [Target("/", session)], concurrency=2, duration=1)
 
     assert constant.requests > 0 and home.requests > 0
     assert set(constant.statuses) == set(home.statuses) == {200}
@@ -40,6 +42,8 @@ def test_a_tiny_run_is_measured_and_reported():
     assert set(measured_load.pages) == set(measured_load.built) == {key}
     assert all(set(load.statuses) == {200} for _, load in measured_load.loads())
     built = measured_load.built[key]
+    assert writes["count"] >= 3  # committed: the writer's connection is not the test's
+    assert set(while_written.statuses) == {200} and while_written.errors == 0
 
     measured = query_counts([key], {"officer": client}, rounds=1)
     run = Run(
@@ -53,6 +57,7 @@ def test_a_tiny_run_is_measured_and_reported():
             "rounds": 1,
             "soak_users": 2,
             "soak_seconds": 1,
+            "write_interval": 0.2,
             "large": "2×",
         },
         machine={
@@ -70,6 +75,8 @@ def test_a_tiny_run_is_measured_and_reported():
         queries={"1×": measured, "2×": measured},
         throughput={scale: Throughput(constant, constant, {key: home}, {key: built}) for scale in ("1×", "2×")},
         soak=home,
+        soak_with_writes=while_written,
+        writes=writes["count"],
     )
     report = render_report(run)
 
@@ -83,3 +90,6 @@ def test_a_tiny_run_is_measured_and_reported():
     reached = f"**{int(share >= 35)} of 1** pages kept, **{int(built_share >= 35)} of 1** built"
     assert f"- 2×: At least 35 % of the constant view: {reached}." in report
     assert f"| {home.requests:,} | {home.per_second:.1f} |" in report  # the soak's row
+    assert "## Soak with writes: the same, while someone saves something every 0.2 s" in report
+    assert f"| {while_written.requests:,} | {while_written.per_second:.1f} |" in report
+    assert f"Writes committed meanwhile: {writes['count']}." in report
