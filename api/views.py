@@ -1,5 +1,7 @@
 """The read API: thin viewsets over the apps' scoped selectors, and the personal tokens page."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,6 +13,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.response import Response
+from rest_framework.utils import encoders
 from rest_framework.views import exception_handler as drf_exception_handler
 
 import pagecache
@@ -63,8 +66,14 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
             return Response(data)
         response = answer(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
-            pagecache.keep(key, response.data)
+            pagecache.keep(key, _plain(response.data))
         return response
+
+
+def _plain(data):
+    """The answer's data as its JSON reads back. A hyperlink field's value is a string that carries the model
+    instance it points to, and pickling it for the cache would carry that instance and all it prefetched."""
+    return json.loads(json.dumps(data, cls=encoders.JSONEncoder))
 
 
 # Public: the network and what is published. With a token, what its owner may see on the site.

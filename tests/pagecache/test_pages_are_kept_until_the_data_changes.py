@@ -14,7 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pagecache
+from actionplans.models import PlanState
 from mentoring.models import City, Pairing, Role
+from tests.actionplans.plans import plan_in_state
 from tests.factories import VisitFactory, person
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -173,6 +175,30 @@ def test_the_api_keeps_a_readers_answer_until_the_data_changes(network):
     Pairing.objects.filter(pk=network.pairing.pk).update(starts_on=datetime.date(2026, 1, 5))
     changed, _ = _get(coordinator, "/api/pairings/", Accept="application/json")
     assert "2026-01-05" not in first and "2026-01-05" in changed
+
+
+def test_the_api_keeps_plain_data_not_the_models_its_links_point_to(network, monkeypatch):
+    """A plan's `url` is a hyperlink: a string that carries its plan. Kept as it is, every kept answer would
+    carry its plans and all they prefetched, to be unpickled on every request."""
+    plan_in_state(network, PlanState.ENDORSED)
+    kept_values = []
+    keep = pagecache.keep
+    monkeypatch.setattr(pagecache, "keep", lambda key, value: kept_values.append(value) or keep(key, value))
+    officer = _signed_in(network["officer"])
+
+    first, _ = _get(officer, "/api/plans/", Accept="application/json")
+    again, _ = _served_kept(officer, "/api/plans/", Accept="application/json")
+
+    assert again == first and '"url":"http://testserver/api/plans/' in first.replace(" ", "")
+    assert kept_values and all(_plain(value) for value in kept_values)
+
+
+def _plain(value):
+    if type(value) is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    if type(value) is list:
+        return all(_plain(item) for item in value)
+    return type(value) in (str, int, float, bool, type(None))
 
 
 def test_nothing_is_kept_when_the_cache_is_turned_off(network, settings):
