@@ -591,8 +591,8 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
         version=version,
     )
     if document:
-        # Written to storage now; should the transaction roll back, an unreferenced file is all that is left.
         decision.document.save("signed.pdf", document, save=False)
+        uploads.written(decision.document)
     decision.save()
     audit(
         AuditAction.PLAN_APPROVED if kind == Decision.Kind.APPROVAL else AuditAction.PLAN_ENDORSED,
@@ -608,7 +608,7 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
     return decision
 
 
-@transaction.atomic
+@uploads.atomic()
 def record_approval(*, plan, by, body, decided_on, reference, document=None, conditions=""):
     """The city's administrative approval of a recommended plan."""
     locked = _transition(
@@ -641,7 +641,7 @@ def record_approval(*, plan, by, body, decided_on, reference, document=None, con
     )
 
 
-@transaction.atomic
+@uploads.atomic()
 def record_endorsement(*, plan, by, body, decided_on, reference, document=None, conditions=""):
     """The city's political endorsement of an approved plan; the plan becomes public."""
     locked = _transition(

@@ -1,14 +1,21 @@
 """Uploaded files: how large they may be, and what they are, judged by their first bytes rather than their name.
 
 Each upload field says what it accepts with an `Accepts` (next to the service that stores the file, with the
-field's own messages); `check()` returns the file's kind or raises the message for the person to read."""
+field's own messages); `check()` returns the file's kind or raises the message for the person to read.
+
+A service that stores a file runs in `atomic()` and notes the file with `written()`: should its transaction
+not commit (a refusal after the file was written, a lost connection, a failed COMMIT), the file is deleted
+again rather than left in storage with no row that names it."""
 
 import zipfile
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 
@@ -119,3 +126,36 @@ class Accepts:
     @staticmethod
     def _refuse(field, message):
         return ValidationError({field: message} if field else message)
+
+
+_written = ContextVar("uploads_written", default=None)
+
+
+def written(fieldfile):
+    """Note that the current `atomic()` block has written `fieldfile` to storage."""
+    files = _written.get()
+    if files is not None:
+        files.append((fieldfile.storage, fieldfile.name))
+    return fieldfile
+
+
+@contextmanager
+def atomic():
+    """transaction.atomic() that deletes the files noted with `written()` inside it if it does not commit.
+
+    Inside another `atomic()`, the files are handed to the outer block, which decides. Inside a plain
+    transaction.atomic() that rolls back later, they stay: the outermost block should be this one."""
+    outer = _written.get()
+    files = []
+    token = _written.set(files)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for storage, name in files:
+            storage.delete(name)
+        raise
+    finally:
+        _written.reset(token)
+    if outer is not None:
+        outer.extend(files)

@@ -362,15 +362,18 @@ VISIT_ATTACHMENT = uploads.Accepts(
 def add_attachment(*, visit, by, file, title=""):
     """Store a file of the visit after checking its size and what its bytes say it is."""
     content_type = VISIT_ATTACHMENT.check(file, field="file").content_type
-    with transaction.atomic():
-        return Attachment.objects.create(
-            visit=visit,
-            file=file,
-            title=(title.strip() or file.name)[: Attachment._meta.get_field("title").max_length],
-            content_type=content_type,
-            size=file.size,
-            uploaded_by=by,
-        )
+    attachment = Attachment(
+        visit=visit,
+        title=(title.strip() or file.name)[: Attachment._meta.get_field("title").max_length],
+        content_type=content_type,
+        size=file.size,
+        uploaded_by=by,
+    )
+    with uploads.atomic():
+        attachment.file.save(file.name, file, save=False)
+        uploads.written(attachment.file)
+        attachment.save()
+    return attachment
 
 
 def remove_attachment(*, attachment, by):

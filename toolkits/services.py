@@ -252,7 +252,7 @@ VIDEO = uploads.Accepts(
 )
 
 
-@transaction.atomic
+@uploads.atomic()
 def add_practice_video(*, practice, by, title, transcript, url="", file=None):
     """A video is a link or an uploaded MP4/WebM file (checked by its content, not its name), always
     with a caption or transcript."""
@@ -264,6 +264,7 @@ def add_practice_video(*, practice, by, title, transcript, url="", file=None):
     video = Video(practice=practice, title=title, url=url, transcript=transcript)
     if file:
         video.file.save(file.name, file, save=False)
+        uploads.written(video.file)
     video.full_clean()
     video.save()
     return video

@@ -12,10 +12,6 @@ from playwright.sync_api import expect, sync_playwright
 
 from .support import watch_loads
 
-# Playwright's sync API runs an event loop in the main thread; the ORM calls the tests make
-# there are still synchronous, so Django must not refuse them.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,12 +37,18 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium for the browser tests, stopped after the last of them.
+
+    Playwright's sync API runs an event loop in this thread while it is started; the ORM calls the tests
+    make meanwhile are still synchronous, so Django is told not to refuse them, for these tests only: the
+    rest of the suite keeps Django's check that no ORM call is made from async code."""
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not Path(executable).exists():
         pytest.fail(f"No Chromium at {executable}: install Debian's chromium package or set CHROMIUM.")
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()

@@ -1,20 +1,13 @@
 """A visitor searches the good-practice library, filters it and opens a practice; an officer opens their
-city's Charter self-assessment. axe-core checks every page; serious or critical violations fail.
-
-Fixtures live here (not in tests/browser/conftest.py) so this module runs on its own."""
-
-import os
+city's Charter self-assessment. axe-core checks every page; serious or critical violations fail."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop in this thread
-
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import expect  # noqa: E402
-
-from mentoring.demo import load_demo_network  # noqa: E402
-from mentoring.demo_network import DEMO_PASSWORD  # noqa: E402
-from toolkits.demo import load_demo_toolkits  # noqa: E402
+from mentoring.demo import load_demo_network
+from mentoring.demo_network import DEMO_PASSWORD
+from toolkits.demo import load_demo_toolkits
 
 pytestmark = pytest.mark.browser
 

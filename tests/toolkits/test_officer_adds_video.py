@@ -3,12 +3,13 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from citiesgrow import uploads
 from toolkits.models import Video
-from toolkits.services import VIDEO
+from toolkits.services import VIDEO, add_practice_video
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,17 @@ def test_a_video_link_needs_a_transcript(client, library):
 
     client.post(url, {"title": "Film", "url": "https://video.example/1", "transcript": "Words spoken."})
     assert Video.objects.get().url == "https://video.example/1"
+
+
+def test_a_video_refused_after_its_file_was_stored_leaves_no_file(library, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    file = SimpleUploadedFile("a.mp4", MP4)
+
+    # The title is checked with the rest of the video, after its file has been written to storage.
+    with pytest.raises(ValidationError):
+        add_practice_video(
+            practice=library.submitted, by=library.network["officer"], title="", transcript="A buyer.", file=file
+        )
+
+    assert not Video.objects.exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
