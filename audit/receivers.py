@@ -1,9 +1,16 @@
 """Role, staff and two-factor changes are recorded from model signals, so every path that makes them is
 covered: the services, the admin's forms, inlines and bulk deletes, management commands and the shell.
-The actor is whoever the audit context names (the signed-in person, or who a service acts for)."""
+The actor is whoever the audit context names (the signed-in person, or who a service acts for).
 
+Refused passwords and second-factor codes, sign-ins with a recovery code and replaced recovery codes
+come from Django's and allauth's authentication signals: the sign-in page, the admin's and asking for
+the password again before a sensitive change alike. A throttled attempt is refused before any
+password is checked, so it writes nothing: the throttle bounds how fast the log can grow."""
+
+from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -116,3 +123,35 @@ def _record_mfa_enabled(sender, instance, created, raw, **kwargs):
 def _record_mfa_disabled(sender, instance, **kwargs):
     if instance.type == Authenticator.Type.TOTP:
         record(Action.MFA_DISABLED, actor=current_actor(), target=instance.user)
+
+
+@receiver(user_login_failed)
+def _record_sign_in_refused(sender, credentials, request=None, **kwargs):
+    address = str(credentials.get("email") or credentials.get("username") or "")[:254]
+    person = User._default_manager.filter(email__iexact=address).first() if address else None
+    record(Action.SIGN_IN_REFUSED, actor=current_actor(), target=person, request=request, email=address)
+
+
+@receiver(mfa_signals.authentication_failed)
+def _record_code_refused(sender, request, user, authenticator, reauthentication=False, **kwargs):
+    record(
+        Action.MFA_CODE_REFUSED,
+        actor=current_actor(),
+        target=user,
+        request=request,
+        reauthentication=reauthentication,
+    )
+
+
+@receiver(mfa_signals.authenticator_used)
+def _record_recovery_code_used(sender, request, user, authenticator, **kwargs):
+    if authenticator.type == Authenticator.Type.RECOVERY_CODES:
+        stored = Authenticator.objects.get(pk=authenticator.pk)  # the instance given may predate the code's use
+        codes_left = len(stored.wrap().get_unused_codes())
+        record(Action.RECOVERY_CODE_USED, actor=user, target=user, request=request, codes_left=codes_left)
+
+
+@receiver(mfa_signals.authenticator_reset)
+def _record_recovery_codes_replaced(sender, request, user, authenticator, **kwargs):
+    if authenticator.type == Authenticator.Type.RECOVERY_CODES:
+        record(Action.RECOVERY_CODES_REPLACED, actor=user, target=user, request=request)

@@ -1,12 +1,14 @@
-"""Invitations sent, sent again, withdrawn and accepted, and two-factor authentication turned on and off."""
+"""Invitations sent, sent again, withdrawn and accepted; two-factor authentication turned on and off; refused
+passwords and codes, sign-ins with a recovery code and replaced recovery codes."""
 
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 
 from accounts.models import Invitation
 from audit.models import Action
 from mentoring.models import Role
-from tests.factories import PASSWORD, totp_code
+from tests.factories import PASSWORD, enable_totp, totp_code
 
 from .conftest import recorded, target_of
 
@@ -120,3 +122,103 @@ def test_a_person_turns_two_factor_authentication_on_and_off(client, network):
         (Action.MFA_ENABLED, officer, officer, "127.0.0.1"),
         (Action.MFA_DISABLED, officer, officer, "127.0.0.1"),
     ]
+
+
+def sign_in(client, email, password=PASSWORD):
+    return client.post("/accounts/login/", {"login": email, "password": password})
+
+
+def test_a_refused_password_is_recorded_with_the_address_tried(client, network):
+    officer = network["officer"]
+
+    with recorded() as wrong_password:
+        sign_in(client, officer.email.upper(), password="not-the-password")
+    with recorded() as unknown_address:
+        sign_in(client, "nobody@city.example")
+    with recorded() as right_password:
+        sign_in(client, officer.email)
+
+    assert [(e.action, e.actor, e.target_type, e.details, e.ip_address) for e in unknown_address] == [
+        (Action.SIGN_IN_REFUSED, None, None, {"email": "nobody@city.example"}, "127.0.0.1")
+    ]
+    [entry] = wrong_password
+    assert (entry.action, entry.actor, target_of(entry), entry.ip_address) == (
+        Action.SIGN_IN_REFUSED,
+        None,
+        officer,
+        "127.0.0.1",
+    )
+    assert "not-the-password" not in str(entry.details)
+    assert right_password == []
+
+
+def test_a_throttled_sign_in_writes_nothing(client, network):
+    officer = network["officer"]
+    with recorded() as failures:
+        for _ in range(5):
+            sign_in(client, officer.email, password="not-the-password")
+
+    with recorded() as throttled:
+        response = sign_in(client, officer.email, password="not-the-password")
+
+    assert "Too many failed login attempts" in response.content.decode()
+    assert [e.action for e in failures] == [Action.SIGN_IN_REFUSED] * 5
+    assert throttled == []
+
+
+def test_a_refused_second_factor_code_is_recorded(client, network):
+    officer = network["officer"]
+    secret = enable_totp(officer)
+    sign_in(client, officer.email)
+    wrong = "000000" if totp_code(secret) != "000000" else "111111"
+
+    with recorded() as entries:
+        response = client.post("/accounts/2fa/authenticate/", {"code": wrong})
+
+    assert "Incorrect code." in response.content.decode()
+    assert [(e.action, e.actor, target_of(e), e.details) for e in entries] == [
+        (Action.MFA_CODE_REFUSED, None, officer, {"reauthentication": False})
+    ]
+
+
+def test_signing_in_with_a_recovery_code_is_recorded_with_the_codes_left(client, network):
+    officer = network["officer"]
+    enable_totp(officer)
+    codes = RecoveryCodes.activate(officer).get_unused_codes()
+    sign_in(client, officer.email)
+
+    with recorded() as entries:
+        response = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert [(e.action, e.actor, target_of(e), e.details) for e in entries] == [
+        (Action.RECOVERY_CODE_USED, officer, officer, {"codes_left": len(codes) - 1})
+    ]
+
+
+def test_a_wrong_password_when_asked_again_is_recorded_as_the_signed_in_person(client, network):
+    officer = network["officer"]
+    client.force_login(officer)
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    reauthenticate = response.redirect_chain[-1][0]
+
+    with recorded() as entries:
+        client.post(reauthenticate, {"password": "not-the-password"})
+
+    assert [(e.action, e.actor, target_of(e)) for e in entries] == [(Action.SIGN_IN_REFUSED, officer, officer)]
+
+
+def test_replacing_the_recovery_codes_is_recorded(client, network, django_capture_on_commit_callbacks):
+    officer = network["officer"]
+    enable_totp(officer)
+    RecoveryCodes.activate(officer)
+    client.force_login(officer)
+    response = client.get(reverse("mfa_generate_recovery_codes"), follow=True)
+    # allauth asks for the password again before new codes are made.
+    client.post(response.redirect_chain[-1][0], {"password": PASSWORD})
+
+    with recorded() as entries, django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("mfa_generate_recovery_codes"))
+
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_view_recovery_codes")
+    assert [(e.action, e.actor, target_of(e)) for e in entries] == [(Action.RECOVERY_CODES_REPLACED, officer, officer)]
