@@ -1,6 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from mentoring import selectors, services
 from mentoring.models import Recommendation
@@ -91,3 +93,15 @@ def test_scheme_uptake_counts_only_reports_the_person_may_read(network, recommen
     report.save()
     outsider = selectors.uptake_by_pairing(selectors.scope_of(network["other_city_officer"]), pairings)
     assert outsider[network.pairing.pk].percent == 25
+
+
+def test_the_register_names_each_recommendations_charter_commitment_and_links_to_it(client, network, report):
+    RecommendationFactory(report=report, number=1, charter_commitment="S2")
+    RecommendationFactory(report=report, number=2, charter_commitment="")
+    client.force_login(network["officer"])
+    link = f"""<a href="{reverse("toolkits:charter")}#S2">S2 · Services that understand migrants' needs</a>"""
+
+    for url in (network.pairing.get_absolute_url(), reverse("mentoring:visit_report", args=[report.visit_id])):
+        response = client.get(url)
+        assertContains(response, f"<td>{link}</td>", count=1, html=True)
+        assertContains(response, "<td>—</td>", html=True)
