@@ -120,6 +120,11 @@ class ParticipantForm(forms.Form):
         queryset=get_user_model().objects.none(),
         required=False,
         help_text=_("People of the two cities, the expert partner and EUROCITIES."),
+        error_messages={
+            "invalid_choice": _(
+                "Choose someone of the two cities, the expert partner or EUROCITIES who does not take part yet."
+            )
+        },
     )
     guest_name = forms.CharField(label=_("Or a guest: name"), max_length=150, required=False)
     organisation = forms.CharField(label=_("Guest's organisation"), max_length=150, required=False)

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext
@@ -206,6 +207,26 @@ def memberships_of_pairings(pairings):
 
 def pairing_memberships(pairing):
     return memberships_of_pairings([pairing])
+
+
+def participant_candidates(visit, scope):
+    """The people `scope` may add to the visit as themselves: the two cities' people, the scheme's expert
+    partner and EUROCITIES, less those already taking part. As many as the pairing has people, whatever
+    the size of the network."""
+    pairing = visit.pairing
+    of_the_pairing = Membership.objects.filter(
+        Q(city_id__in=(pairing.mentor_city_id, pairing.implementing_city_id))
+        | Q(organisation_id=pairing.scheme.facilitator_id)
+        | Q(role=Role.COORDINATOR)
+    )
+    taking_part = Participant.objects.filter(visit=visit, user__isnull=False).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=of_the_pairing.values("user_id"))
+        .filter(pk__in=visible_memberships(scope).values("user_id"))
+        .exclude(pk__in=taking_part)
+        .order_by("name")
+    )
 
 
 def pairing_for_city(city, programme):

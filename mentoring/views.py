@@ -1,7 +1,6 @@
 import rules
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -205,10 +204,7 @@ def _visit_permissions(request, visit):
 
 
 def _participant_people(request, visit):
-    """Whom the person may pick: the people they can see (a coordinator sees everyone, so the service
-    explains when someone is not part of the pairing)."""
-    memberships = selectors.visible_memberships(selectors.scope_of(request.user))
-    return get_user_model().objects.filter(pk__in=memberships.values("user_id")).order_by("name")
+    return selectors.participant_candidates(visit, selectors.scope_of(request.user))
 
 
 def _render_visit(request, visit, status=200, **bound_forms):

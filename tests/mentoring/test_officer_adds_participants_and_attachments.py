@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mentoring import services
 from mentoring.models import Attachment, Participant, Role
-from tests.factories import OrganisationFactory, VisitFactory, person
+from tests.factories import CityFactory, OrganisationFactory, VisitFactory, person
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -128,3 +128,24 @@ def test_a_file_with_a_very_long_name_is_stored_under_a_shorter_one(network, vis
     assert len(stored) <= 120
     assert attachment.title == name[:200]
     assert attachment.file.read() == PDF_BYTES
+
+
+def offered(client, visit):
+    return {
+        str(user) for user in client.get(visit.get_absolute_url()).context["participant_form"].fields["user"].queryset
+    }
+
+
+@pytest.mark.parametrize("who", ["officer", "mentor_officer", "coordinator"])
+def test_the_picker_offers_the_pairings_people_not_yet_taking_part_whatever_the_networks_size(
+    client, network, visit, who
+):
+    client.force_login(network[who])
+    for _ in range(5):
+        person(Role.CITY_OFFICER, city=CityFactory())
+        person(Role.EXPERT_PARTNER, organisation=OrganisationFactory())
+    services.add_participant(visit=visit, by=network["officer"], user=network["political_approver"])
+
+    assert offered(client, visit) == {
+        str(network[name]) for name in ("officer", "mentor_officer", "administrative_approver", "expert", "coordinator")
+    }

@@ -45,14 +45,18 @@ def test_bad_visit_dates_and_host_are_shown_at_the_field(client, network, data, 
     assert not Visit.objects.exists()
 
 
-def test_an_outsider_is_refused_as_participant_with_the_reason_at_the_field(client, network):
+def test_an_outsider_is_not_offered_as_participant_and_refused_with_the_reason_at_the_field(client, network):
     visit = VisitFactory(pairing=network.pairing)
     client.force_login(network["coordinator"])
-    response = client.post(
-        reverse("mentoring:participant_add", args=[visit.pk]), {"participant-user": network["other_city_officer"].pk}
-    )
+    outsider = network["other_city_officer"]
+    assert outsider.name not in client.get(visit.get_absolute_url()).content.decode()
+
+    response = client.post(reverse("mentoring:participant_add", args=[visit.pk]), {"participant-user": outsider.pk})
+
     assert response.status_code == 200
-    assert "Add them as a guest" in response.context["participant_form"].errors["user"][0]
+    assert response.context["participant_form"].errors["user"] == [
+        "Choose someone of the two cities, the expert partner or EUROCITIES who does not take part yet."
+    ]
     assert not Participant.objects.exists()
 
 
