@@ -1,9 +1,12 @@
+from functools import wraps
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
@@ -21,21 +24,43 @@ def _kind(slug):
         raise Http404("No such kind of deliverable.") from None
 
 
+class _SignInFirst(Exception):
+    """A visitor asked for something that is not public: they may have it once signed in."""
+
+
+def _refusal(request):
+    return Http404("Not found.") if request.user.is_authenticated else _SignInFirst()
+
+
+def _public_where_the_subject_is(view):
+    """The view answers visitors for a public subject (an endorsed plan, a published toolkit) and sends them
+    to sign in for anything else, without saying whether it exists."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _SignInFirst:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
 def _subject(request, kind, object_id):
     """The subject, or 404 for one the person may not see (outsiders cannot probe what exists)."""
     try:
         subject = kind.get_subject(object_id)
     except ObjectDoesNotExist:
-        raise Http404("Not found.") from None
+        raise _refusal(request) from None
     if not rules.has_perm(kind.permission, request.user, subject):
-        raise Http404("Not found.")
+        raise _refusal(request)
     return subject
 
 
 def _deliverable(request, pk):
-    deliverable = get_object_or_404(Deliverable.objects.select_related("content_type"), pk=pk)
-    if not rules.has_perm("deliverables.see_deliverable", request.user, deliverable):
-        raise Http404("Not found.")
+    deliverable = Deliverable.objects.select_related("content_type").filter(pk=pk).first()
+    if deliverable is None or not rules.has_perm("deliverables.see_deliverable", request.user, deliverable):
+        raise _refusal(request)
     return deliverable
 
 
@@ -58,7 +83,7 @@ def generate(request, kind, object_id):
     return render(request, "deliverables/generated.html", context)
 
 
-@login_required
+@_public_where_the_subject_is
 def status(request, pk):
     """The panel's state, polled by htmx while the PDF is queued or rendering."""
     deliverable = _deliverable(request, pk)
@@ -67,7 +92,7 @@ def status(request, pk):
     return render(request, "deliverables/includes/panel_state.html", context)
 
 
-@login_required
+@_public_where_the_subject_is
 def download(request, pk):
     deliverable = _deliverable(request, pk)
     if not deliverable.has_file:
@@ -87,7 +112,7 @@ def download(request, pk):
     return response
 
 
-@login_required
+@_public_where_the_subject_is
 def preview(request, kind, object_id):
     """The deliverable's HTML in the browser: the same template the PDF is rendered from."""
     kind = _kind(kind)

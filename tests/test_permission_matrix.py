@@ -174,6 +174,14 @@ def subject_kwargs(kind, subject):
     return lambda n: {"kind": kind, "object_id": subject(n).pk}
 
 
+# Visitors read (preview, state, download) the PDF of a public subject; generating one needs signing in.
+PUBLIC_SUBJECTS = ("endorsed plan", "published toolkit")
+
+
+def reading(label, expect):
+    return EVERYONE if label in PUBLIC_SUBJECTS else expect
+
+
 def deliverable_kwargs(kind, subject):
     return lambda n: {"pk": ready_deliverable(kind, subject(n)).pk}
 
@@ -185,12 +193,13 @@ DELIVERABLE_SUBJECTS = {
     "own pairing's visit report": ("visit_report", lambda n: report_of(n.pairing), OWN_PAIRING),
     "other pairing's visit report": ("visit_report", lambda n: report_of(n.other_pairing), OTHER_PAIRING),
     "programme's interim report": ("interim_report", lambda n: n.programme, COORDINATOR_ONLY),
-    # An action plan's PDF follows the plan: its pairing's people until it is endorsed, then everyone signed in.
+    # An action plan's PDF follows the plan: its pairing's people until it is endorsed, then everyone (generating
+    # it, everyone signed in).
     "own pairing's draft plan": ("action_plan", lambda n: plan_in_state(n, PlanState.DRAFT), OWN_PAIRING),
     "own pairing's plan in review": ("action_plan", lambda n: plan_in_state(n, PlanState.SUBMITTED), OWN_PAIRING),
     "other pairing's draft plan": ("action_plan", lambda n: other_plan(n), OTHER_PAIRING),
     "endorsed plan": ("action_plan", lambda n: plan_in_state(n, PlanState.ENDORSED), MEMBERS),
-    # A toolkit's PDF follows the toolkit: its scheme's people and EUROCITIES until it is published.
+    # A toolkit's PDF follows the toolkit: its scheme's people and EUROCITIES until it is published, then everyone.
     "own scheme's toolkit in pilot": (
         "toolkit",
         lambda n: ToolkitFactory(scheme=n.pairing.scheme, state="pilot"),
@@ -258,15 +267,15 @@ MATRIX = {
         ),
     },
     "deliverables:preview": {
-        label: Case(subject_kwargs(kind, subject), expect)
+        label: Case(subject_kwargs(kind, subject), reading(label, expect))
         for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
     },
     "deliverables:status": {
-        label: Case(deliverable_kwargs(kind, subject), expect)
+        label: Case(deliverable_kwargs(kind, subject), reading(label, expect))
         for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
     },
     "deliverables:download": {
-        label: Case(deliverable_kwargs(kind, subject), expect)
+        label: Case(deliverable_kwargs(kind, subject), reading(label, expect))
         for label, (kind, subject, expect) in DELIVERABLE_SUBJECTS.items()
     },
     "deliverables:staff": {"": Case(no_kwargs, STAFF)},

@@ -5,6 +5,7 @@ from django import template
 from django.utils import translation
 
 from .. import registry, selectors
+from ..models import Deliverable
 from ..views import panel_context
 
 register = template.Library()
@@ -12,21 +13,16 @@ register = template.Library()
 
 @register.inclusion_tag("deliverables/includes/panel.html", takes_context=True)
 def deliverable_panel(context, kind, subject):
-    """The "Generate PDF" panel of a subject, for whoever may see it (nothing for the others)."""
+    """The "Generate PDF" panel of a subject, for whoever may see it (nothing for the others). Visitors see
+    a public subject's panel only once its PDF is ready, to download it: generating is for people signed in."""
     kind = registry.get_kind(kind)
     request = context["request"]
-    # The deliverables' URLs are for people signed in, even where the subject is public (an endorsed plan).
-    if (
-        subject is None
-        or not request.user.is_authenticated
-        or not rules.has_perm(kind.permission, request.user, subject)
-    ):
+    if subject is None or not rules.has_perm(kind.permission, request.user, subject):
         return {"allowed": False}
-    return {
-        "allowed": True,
-        "request": request,
-        **panel_context(kind, subject, selectors.deliverable_of(subject, kind.slug)),
-    }
+    deliverable = selectors.deliverable_of(subject, kind.slug)
+    if not request.user.is_authenticated and (deliverable is None or deliverable.status != Deliverable.Status.READY):
+        return {"allowed": False}
+    return {"allowed": True, "request": request, **panel_context(kind, subject, deliverable)}
 
 
 @register.filter
