@@ -591,8 +591,7 @@ def _record_decision(*, plan, by, kind, body, decided_on, reference, document, c
         version=version,
     )
     if document:
-        decision.document.save("signed.pdf", document, save=False)
-        uploads.written(decision.document)
+        uploads.save(decision.document, "signed.pdf", document)
     decision.save()
     audit(
         AuditAction.PLAN_APPROVED if kind == Decision.Kind.APPROVAL else AuditAction.PLAN_ENDORSED,

@@ -3,7 +3,7 @@
 Each upload field says what it accepts with an `Accepts` (next to the service that stores the file, with the
 field's own messages); `check()` returns the file's kind or raises the message for the person to read.
 
-A service that stores a file runs in `atomic()` and notes the file with `written()`: should its transaction
+A service that stores a file runs in `atomic()` and writes it with `save()`: should its transaction
 not commit (a refusal after the file was written, a lost connection, a failed COMMIT), the file is deleted
 again rather than left in storage with no row that names it."""
 
@@ -131,7 +131,7 @@ class Accepts:
 _written = ContextVar("uploads_written", default=None)
 
 
-def written(fieldfile):
+def _note(fieldfile):
     """Note that the current `atomic()` block has written `fieldfile` to storage."""
     files = _written.get()
     if files is not None:
@@ -139,9 +139,16 @@ def written(fieldfile):
     return fieldfile
 
 
+def save(fieldfile, name, content):
+    """Write `content` to storage as `fieldfile` (its row is saved by the caller) and note it, so that the
+    current `atomic()` deletes it again should it not commit."""
+    fieldfile.save(name, content, save=False)
+    return _note(fieldfile)
+
+
 @contextmanager
 def atomic():
-    """transaction.atomic() that deletes the files noted with `written()` inside it if it does not commit.
+    """transaction.atomic() that deletes the files written with `save()` inside it if it does not commit.
 
     Inside another `atomic()`, the files are handed to the outer block, which decides. Inside a plain
     transaction.atomic() that rolls back later, they stay: the outermost block should be this one."""

@@ -213,16 +213,13 @@ def participant_candidates(visit, scope):
     """The people `scope` may add to the visit as themselves: the two cities' people, the scheme's expert
     partner and EUROCITIES, less those already taking part. As many as the pairing has people, whatever
     the size of the network."""
-    pairing = visit.pairing
-    of_the_pairing = Membership.objects.filter(
-        Q(city_id__in=(pairing.mentor_city_id, pairing.implementing_city_id))
-        | Q(organisation_id=pairing.scheme.facilitator_id)
-        | Q(role=Role.COORDINATOR)
-    )
+    coordinators = Membership.objects.filter(role=Role.COORDINATOR)
     taking_part = Participant.objects.filter(visit=visit, user__isnull=False).values("user_id")
     return (
         get_user_model()
-        .objects.filter(pk__in=of_the_pairing.values("user_id"))
+        .objects.filter(
+            Q(pk__in=pairing_memberships(visit.pairing).values("user_id")) | Q(pk__in=coordinators.values("user_id"))
+        )
         .filter(pk__in=visible_memberships(scope).values("user_id"))
         .exclude(pk__in=taking_part)
         .order_by("name")

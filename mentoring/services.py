@@ -370,8 +370,7 @@ def add_attachment(*, visit, by, file, title=""):
         uploaded_by=by,
     )
     with uploads.atomic():
-        attachment.file.save(file.name, file, save=False)
-        uploads.written(attachment.file)
+        uploads.save(attachment.file, file.name, file)
         attachment.save()
     return attachment
 

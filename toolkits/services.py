@@ -263,8 +263,7 @@ def add_practice_video(*, practice, by, title, transcript, url="", file=None):
         VIDEO.check(file)
     video = Video(practice=practice, title=title, url=url, transcript=transcript)
     if file:
-        video.file.save(file.name, file, save=False)
-        uploads.written(video.file)
+        uploads.save(video.file, file.name, file)
     video.full_clean()
     video.save()
     return video
